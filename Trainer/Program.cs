@@ -1,10 +1,17 @@
+using System.CommandLine;
+using RealtimeSR.Trainer.Commands;
+
 namespace RealtimeSR.Trainer;
 
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        Console.WriteLine("RealtimeSR.Trainer");
-        return 0;
+        var root = new RootCommand("RealtimeSR trainer: data preparation, evaluation, training and export of SR models")
+        {
+            DownscaleCommand.Create(),
+            EvalCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
     }
 }

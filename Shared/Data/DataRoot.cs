@@ -1,0 +1,50 @@
+namespace RealtimeSR.Shared.Data;
+
+/// <summary>
+/// Finds the shared data folder (benchmark sets, MATLAB LR pairs, training images), which is not part of the
+/// repository: <c>$RTSR_DATA</c> when set, else <c>../shared/data</c> beside the checkout that holds
+/// RealtimeSR.sln, searched upwards from the working directory and from the program's folder.
+/// </summary>
+public static class DataRoot
+{
+    public const string EnvironmentVariable = "RTSR_DATA";
+
+    /// <summary>The data folder, or null when there is none.</summary>
+    public static string? Find()
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return Directory.Exists(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
+        }
+
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            string? checkout = FindCheckout(start);
+            if (checkout is not null)
+            {
+                string candidate = Path.GetFullPath(Path.Combine(checkout, "..", "shared", "data"));
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> that holds RealtimeSR.sln, or null.</summary>
+    public static string? FindCheckout(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RealtimeSR.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}

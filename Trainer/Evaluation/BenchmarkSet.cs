@@ -1,0 +1,46 @@
+using RealtimeSR.Shared.Data;
+using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Trainer.Commands;
+
+namespace RealtimeSR.Trainer.Evaluation;
+
+/// <summary>A named folder of high-resolution benchmark images (Set5, Set14, BSD100, …), in file-name order.</summary>
+internal sealed record BenchmarkSet(string Name, string Folder, IReadOnlyList<string> Files)
+{
+    /// <summary>
+    /// The set called <paramref name="name"/> under <c>DATA/sets/</c>, where DATA is <paramref name="dataRoot"/> or
+    /// the shared data folder.
+    /// </summary>
+    public static BenchmarkSet Named(string name, string? dataRoot)
+    {
+        string? root = dataRoot ?? DataRoot.Find();
+        if (root is null)
+        {
+            throw new UsageException(
+                $"--set {name}: no data folder (give --data DIR, set {DataRoot.EnvironmentVariable}, or use --hr DIR)");
+        }
+
+        return FromFolder(Path.Combine(root, "sets", name), name);
+    }
+
+    /// <summary>The images in <paramref name="folder"/>, named after the folder unless <paramref name="name"/> is given.</summary>
+    public static BenchmarkSet FromFolder(string folder, string? name = null)
+    {
+        string full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full))
+        {
+            throw new UsageException($"{folder}: folder not found");
+        }
+
+        string[] files = Directory.EnumerateFiles(full)
+            .Where(ImageFile.IsImagePath)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (files.Length == 0)
+        {
+            throw new UsageException($"{folder}: no PNG, BMP or JPEG images in the folder");
+        }
+
+        return new BenchmarkSet(name ?? new DirectoryInfo(full).Name, full, files);
+    }
+}
