@@ -30,8 +30,16 @@ internal sealed class BenchmarkEvaluator
 
         foreach (string file in set.Files)
         {
-            Image hr = ImageFile.Load(file).CropToMultipleOf(scale);
-            Image lr = MatlabResize.Downscale(hr, scale);
+            Image hr, lr;
+            try
+            {
+                hr = ImageFile.Load(file).CropToMultipleOf(scale);
+                lr = MatlabResize.Downscale(hr, scale);
+            }
+            catch (ImageTooSmallException e)
+            {
+                throw new ImageFileException(file, e.Message, e);
+            }
 
             long start = Stopwatch.GetTimestamp();
             Image sr = _upscaler.Upscale(lr);
