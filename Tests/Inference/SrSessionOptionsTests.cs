@@ -6,7 +6,7 @@ namespace RealtimeSR.Tests.Inference;
 public sealed class SrSessionOptionsTests
 {
     [Fact]
-    public void Defaults_AreAutoWholeFrameSpinningAllOptimisations()
+    public void Constructor_NoValues_DefaultsToAutoWholeFrameSpinningAllOptimisations()
     {
         var options = new SrSessionOptions();
 
