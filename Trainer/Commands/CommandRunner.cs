@@ -1,5 +1,6 @@
 using RealtimeSR.Shared;
-using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.Inference;
+using RealtimeSR.Shared.Onnx;
 
 namespace RealtimeSR.Trainer.Commands;
 
@@ -30,7 +31,8 @@ internal static class CommandRunner
     private static int ExitCodeFor(ReportableException e) => e switch
     {
         UsageException => ExitCodes.UsageError,
-        ImageFileException or ImageTooSmallException => ExitCodes.BadInput,
+        ModelContractException or ModelFileException or InferenceException => ExitCodes.BadModel,
+        ExecutionProviderException => ExitCodes.Unavailable,
         _ => ExitCodes.BadInput,
     };
 }

@@ -51,6 +51,11 @@ internal static class EvalCommand
         {
             ModelOption, SetOption, HrOption, DataOption, ScaleOption, JsonOption, SaveImagesOption,
         };
+        foreach (Option option in SessionOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result => CommandRunner.Run(() => Execute(result)));
         return command;
     }
@@ -72,7 +77,8 @@ internal static class EvalCommand
             throw new UsageException("give at least one --set NAME or --hr DIR");
         }
 
-        using IImageUpscaler upscaler = UpscalerFactory.Open(result.GetValue(ModelOption)!, scale);
+        using IImageUpscaler upscaler = UpscalerFactory.Open(
+            result.GetValue(ModelOption)!, scale, SessionOptions.From(result), Console.Error.WriteLine);
         var evaluator = new BenchmarkEvaluator(upscaler, result.GetValue(SaveImagesOption));
         var report = new EvalReport(upscaler.Name, scale, sets.Select(evaluator.Evaluate).ToList());
 
