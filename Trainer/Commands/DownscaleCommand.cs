@@ -14,11 +14,7 @@ internal static class DownscaleCommand
         Required = true,
     };
 
-    private static readonly Option<int> ScaleOption = new("--scale", "-s")
-    {
-        Description = "downscaling factor; each image is first cropped to a multiple of it",
-        Required = true,
-    };
+    private static readonly Option<int> ScaleOption = ScaleOptions.Create("downscaling factor; each image is first cropped to a multiple of it");
 
     private static readonly Option<string> OutputOption = new("--output", "-o")
     {
@@ -38,12 +34,7 @@ internal static class DownscaleCommand
 
     private static int Execute(ParseResult result)
     {
-        int scale = result.GetValue(ScaleOption);
-        if (scale is < 1 or > 16)
-        {
-            throw new UsageException($"--scale {scale}: expected a whole number from 1 to 16");
-        }
-
+        int scale = ScaleOptions.Read(result, ScaleOption);
         BenchmarkSet hr = BenchmarkSet.FromFolder(result.GetValue(HrOption)!);
         string output = Path.GetFullPath(result.GetValue(OutputOption)!);
         if (string.Equals(Path.TrimEndingDirectorySeparator(output), Path.TrimEndingDirectorySeparator(hr.Folder), StringComparison.Ordinal))

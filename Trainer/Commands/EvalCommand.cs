@@ -29,11 +29,7 @@ internal static class EvalCommand
         Description = "the data folder holding sets/ (default: $RTSR_DATA or ../shared/data)",
     };
 
-    private static readonly Option<int> ScaleOption = new("--scale", "-s")
-    {
-        Description = "upscaling factor (2, 3, 4, …)",
-        Required = true,
-    };
+    private static readonly Option<int> ScaleOption = ScaleOptions.Create("upscaling factor (2, 3, 4, …)");
 
     private static readonly Option<string?> JsonOption = new("--json")
     {
@@ -62,12 +58,7 @@ internal static class EvalCommand
 
     private static int Execute(ParseResult result)
     {
-        int scale = result.GetValue(ScaleOption);
-        if (scale is < 1 or > 16)
-        {
-            throw new UsageException($"--scale {scale}: expected a whole number from 1 to 16");
-        }
-
+        int scale = ScaleOptions.Read(result, ScaleOption);
         string? data = result.GetValue(DataOption);
         var sets = new List<BenchmarkSet>();
         sets.AddRange((result.GetValue(SetOption) ?? []).Select(name => BenchmarkSet.Named(name, data)));
