@@ -7,8 +7,15 @@ namespace RealtimeSR.Shared.IO;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>The temporary name used while <paramref name="path"/> is being written.</summary>
-    public static string TemporaryPathFor(string path) => Path.GetFullPath(path) + ".part";
+    /// <summary>
+    /// The temporary name used while <paramref name="path"/> is being written: <c>name.part.ext</c>, keeping the
+    /// extension because writers (image encoders, ffmpeg) choose the format from it.
+    /// </summary>
+    public static string TemporaryPathFor(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return Path.ChangeExtension(full, ".part" + Path.GetExtension(full));
+    }
 
     public static void WriteAllText(string path, string contents) =>
         Write(path, temporary => File.WriteAllText(temporary, contents));

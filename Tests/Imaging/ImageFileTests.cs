@@ -21,7 +21,7 @@ public class ImageFileTests
         Assert.Equal(PixelRange.Byte, loaded.Range);
         Assert.False(loaded.IsSingleChannelSource);
         Assert.Equal(original.Planes, loaded.Planes);
-        Assert.False(File.Exists(path + ".part"));
+        Assert.Equal([path], Directory.GetFiles(temp.Path)); // no temporary left behind
     }
 
     [Fact]
