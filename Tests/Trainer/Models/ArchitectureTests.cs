@@ -1,0 +1,67 @@
+using RealtimeSR.Trainer.Models;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Tests.Trainer.Models;
+
+public class ArchitectureTests
+{
+    public static TheoryData<string, int> TinyConfigurations()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string arch in new[] { "srresnet", "srcnn", "fsrcnn", "espcn", "realtime" })
+        {
+            data.Add(arch, 2);
+            data.Add(arch, arch == "srresnet" ? 4 : 3);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyConfigurations))]
+    public void Forward_TinyConfig_OutputIsScaledRgbInRange(string arch, int scale)
+    {
+        manual_seed(3);
+        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions(arch, scale, Channels: 8, Blocks: 2, ShrinkChannels: 4));
+        network.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor input = rand(2, 3, 11, 7);
+
+        Tensor output = network.forward(input);
+
+        Assert.Equal(new long[] { 2, 3, 11 * scale, 7 * scale }, output.shape);
+        Assert.True(output.isfinite().all().item<bool>());
+        // SRResNet's tanh bounds it to [0, 1]; the untrained luma nets are unbounded linear maps of [0, 1] input
+        // (the consumer clamps), so only a loose bound holds for them.
+        float low = arch == "srresnet" ? 0f : -3f, high = arch == "srresnet" ? 1f : 3f;
+        Assert.InRange(output.min().item<float>(), low, high);
+        Assert.InRange(output.max().item<float>(), low, high);
+    }
+
+    [Fact]
+    public void Create_SrResNetAtScaleFive_ThrowsUnsupportedScale()
+    {
+        var error = Assert.Throws<UnsupportedScaleException>(
+            () => ArchitectureRegistry.Create(ArchitectureRegistry.Defaults("srresnet", 5)));
+
+        Assert.Contains("scale 5", error.Message);
+    }
+
+    [Fact]
+    public void Defaults_UnknownName_ThrowsWithKnownNames()
+    {
+        var error = Assert.Throws<UnknownArchitectureException>(() => ArchitectureRegistry.Defaults("edsr", 4));
+
+        Assert.Contains("srresnet", error.Message);
+    }
+
+    [Fact]
+    public void SrResNet_SeedConfig_HasSeedParameterCount()
+    {
+        // The seed's SRResNet (9/3/9 kernels, 64 channels, 16 blocks, x4) has 1,549,462 trainable parameters.
+        using SrNetwork network = ArchitectureRegistry.Create(ArchitectureRegistry.Defaults("srresnet", 4));
+
+        Assert.Equal(1_549_462, network.ParameterCount);
+    }
+}

@@ -1,0 +1,50 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Trainer.Models;
+
+/// <summary>Convolution ('same' padding), optional batch norm, optional activation: the seed's building block.</summary>
+internal sealed class ConvolutionalBlock : nn.Module<Tensor, Tensor>
+{
+    private readonly Conv2d conv;
+    private readonly BatchNorm2d? norm;
+    private readonly nn.Module<Tensor, Tensor>? activation;
+
+    public ConvolutionalBlock(
+        int inChannels, int outChannels, int kernelSize, int stride = 1, bool batchNorm = false, Activation activation = Activation.None)
+        : base(nameof(ConvolutionalBlock))
+    {
+        conv = nn.Conv2d(inChannels, outChannels, kernelSize, stride: stride, padding: kernelSize / 2);
+        norm = batchNorm ? nn.BatchNorm2d(outChannels) : null;
+        this.activation = activation switch
+        {
+            Activation.None => null,
+            Activation.PRelu => nn.PReLU(1),
+            Activation.LeakyRelu => nn.LeakyReLU(0.2),
+            Activation.Tanh => nn.Tanh(),
+            Activation.Relu => nn.ReLU(),
+            _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
+        };
+        Kind = activation;
+        RegisterComponents();
+    }
+
+    public Activation Kind { get; }
+
+    public Conv2d Conv => conv;
+
+    public BatchNorm2d? Norm => norm;
+
+    public nn.Module<Tensor, Tensor>? ActivationModule => activation;
+
+    public override Tensor forward(Tensor input)
+    {
+        Tensor x = conv.forward(input);
+        if (norm is not null)
+        {
+            x = norm.forward(x);
+        }
+
+        return activation is null ? x : activation.forward(x);
+    }
+}

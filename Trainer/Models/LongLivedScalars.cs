@@ -1,0 +1,15 @@
+using TorchSharp;
+
+namespace RealtimeSR.Trainer.Models;
+
+/// <summary>
+/// Scalars that live as long as the process. A Scalar made on the fly (<c>tensor + 1</c>) is handed to libtorch by
+/// raw handle and can be finalized by a garbage collection while libtorch still reads it (see
+/// <see cref="Training.AdamOptimizer"/>); code that runs every step uses these, or a <c>using</c> local, instead.
+/// </summary>
+internal static class LongLivedScalars
+{
+    public static readonly Scalar Zero = 0f.ToScalar();
+    public static readonly Scalar Half = 0.5f.ToScalar();
+    public static readonly Scalar One = 1f.ToScalar();
+}

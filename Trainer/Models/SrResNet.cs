@@ -1,0 +1,69 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Trainer.Models;
+
+/// <summary>
+/// SRResNet as in the seed (Ledig et al.): 9×9 head with PReLU, <c>Blocks</c> residual blocks of 3×3 conv + BN at
+/// <c>Channels</c> wide, a 3×3 conv + BN with a long skip, sub-pixel ×2 stages (one ×3 stage for scale 3), and a
+/// 9×9 tail with tanh. It is trained on ImageNet-normalised input with output in [−1, 1]; both mappings are part of
+/// <see cref="forward"/> so that it honours the [0, 1] contract.
+/// </summary>
+internal sealed class SrResNet : SrNetwork
+{
+    public const int LargeKernel = 9;
+    public const int SmallKernel = 3;
+    public static readonly float[] ImageNetMean = [0.485f, 0.456f, 0.406f];
+    public static readonly float[] ImageNetStd = [0.229f, 0.224f, 0.225f];
+
+    private readonly ConvolutionalBlock head;
+    private readonly Sequential body;
+    private readonly ConvolutionalBlock bodyTail;
+    private readonly Sequential upsampler;
+    private readonly ConvolutionalBlock tail;
+    private readonly Tensor mean;
+    private readonly Tensor std;
+
+    public SrResNet(NetworkOptions options)
+        : base(nameof(SrResNet), options)
+    {
+        int c = options.Channels;
+        head = new ConvolutionalBlock(3, c, LargeKernel, activation: Activation.PRelu);
+        body = nn.Sequential(Enumerable.Range(0, options.Blocks)
+            .Select(i => ($"{i}", (nn.Module<Tensor, Tensor>)new ResidualBlock(c, SmallKernel))));
+        bodyTail = new ConvolutionalBlock(c, c, SmallKernel, batchNorm: true);
+        upsampler = nn.Sequential(StageFactors(options.Scale)
+            .Select((f, i) => ($"{i}", (nn.Module<Tensor, Tensor>)new SubPixelBlock(c, SmallKernel, f))));
+        tail = new ConvolutionalBlock(c, 3, LargeKernel, activation: Activation.Tanh);
+        mean = tensor(ImageNetMean).reshape(1, 3, 1, 1);
+        std = tensor(ImageNetStd).reshape(1, 3, 1, 1);
+        RegisterComponents();
+    }
+
+    /// <summary>Scales SRResNet can be built for: powers of two (×2 stages) and 3 (one ×3 stage).</summary>
+    public static bool SupportsScale(int scale) => scale is 2 or 3 or 4 or 8;
+
+    /// <summary>The pixel-shuffle factor of each upscaling stage.</summary>
+    public static int[] StageFactors(int scale) => scale == 3
+        ? [3]
+        : Enumerable.Repeat(2, (int)Math.Log2(scale)).ToArray();
+
+    public ConvolutionalBlock Head => head;
+
+    public IEnumerable<ResidualBlock> Blocks => body.children().Cast<ResidualBlock>();
+
+    public ConvolutionalBlock BodyTail => bodyTail;
+
+    public IEnumerable<SubPixelBlock> Stages => upsampler.children().Cast<SubPixelBlock>();
+
+    public ConvolutionalBlock Tail => tail;
+
+    public override Tensor forward(Tensor input)
+    {
+        Tensor normalised = (input - mean) / std;
+        Tensor features = head.forward(normalised);
+        Tensor x = bodyTail.forward(body.forward(features)) + features;
+        Tensor y = tail.forward(upsampler.forward(x));
+        return y.add(LongLivedScalars.One).mul_(LongLivedScalars.Half); // tanh's [−1, 1] to the contract's [0, 1]
+    }
+}

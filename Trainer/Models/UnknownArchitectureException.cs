@@ -1,0 +1,12 @@
+using RealtimeSR.Shared;
+
+namespace RealtimeSR.Trainer.Models;
+
+/// <summary>An architecture name the registry does not know.</summary>
+internal sealed class UnknownArchitectureException : ReportableException
+{
+    public UnknownArchitectureException(string name)
+        : base($"unknown architecture '{name}' (known: {string.Join(", ", ArchitectureRegistry.Names)})")
+    {
+    }
+}
