@@ -1,0 +1,157 @@
+using System.Globalization;
+using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Tests.Imaging;
+using RealtimeSR.Tests.Trainer.Commands;
+
+namespace RealtimeSR.Tests.Trainer.Training;
+
+public class TrainCommandTests
+{
+    private static readonly string[] TinyRun =
+    [
+        "train", "--arch", "espcn", "--channels", "8", "--scale", "2", "--crop", "24", "--batch", "4",
+        "--log-every", "1", "--checkpoint-every", "10", "--no-val", "--threads", "1",
+    ];
+
+    [Fact]
+    public void Train_ThirtySteps_LowersLossAndWritesRunFiles()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 6);
+        string run = temp.File("run");
+
+        var result = TrainerProcess.Run([.. TinyRun, "--max-steps", "30", "--train", data, "-o", run]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        double[] losses = Losses(run).Values.ToArray();
+        Assert.Equal(30, losses.Length);
+        Assert.True(losses[^5..].Average() < losses[..5].Average() * 0.8,
+            $"loss did not fall: first {losses[..5].Average():G4}, last {losses[^5..].Average():G4}");
+        foreach (string file in new[] { "ckpt.pt", "config.json", "log.csv", "tensorboard" })
+        {
+            Assert.True(Path.Exists(Path.Combine(run, file)), $"{file} missing");
+        }
+
+        Assert.Contains(Path.Combine(run, "ckpt.pt"), result.Error); // says where its files went
+    }
+
+    [Fact]
+    public void Train_ResumedHalfway_ContinuesWithTheSameLosses()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 4);
+        string whole = temp.File("whole");
+        string halves = temp.File("halves");
+
+        var uninterrupted = TrainerProcess.Run([.. TinyRun, "--max-steps", "30", "--train", data, "-o", whole]);
+        var first = TrainerProcess.Run([.. TinyRun, "--max-steps", "15", "--train", data, "-o", halves]);
+        var second = TrainerProcess.Run("train", "--arch", "espcn", "--threads", "1", "-o", halves, "--resume", "--max-steps", "30");
+
+        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("resumed", second.Error);
+        Dictionary<long, double> expected = Losses(whole);
+        Dictionary<long, double> actual = Losses(halves);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (long step in expected.Keys)
+        {
+            Assert.True(Math.Abs(expected[step] - actual[step]) <= 1e-5,
+                $"step {step}: uninterrupted {expected[step]}, resumed {actual[step]}");
+        }
+    }
+
+    [Fact]
+    public void Train_MissingDataFolder_OneLineAndNonZeroExit()
+    {
+        using var temp = new TempFolder();
+
+        var result = TrainerProcess.Run([.. TinyRun, "--max-steps", "5", "--train", "/nonexistent/pictures", "-o", temp.File("run")]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(["error: /nonexistent/pictures: training data folder not found"], result.ErrorLines);
+    }
+
+    [Fact]
+    public void Train_OnlyCorruptPictures_OneLineAndNonZeroExit()
+    {
+        using var temp = new TempFolder();
+        string data = temp.Folder("bad");
+        File.WriteAllText(Path.Combine(data, "broken.png"), "not a picture");
+
+        var result = TrainerProcess.Run([.. TinyRun, "--max-steps", "5", "--train", data, "-o", temp.File("run")]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        string error = Assert.Single(result.ErrorLines, l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("1 unreadable", error);
+    }
+
+    [Fact]
+    public void Train_ScaleTheArchitectureLacks_OneLineAndNonZeroExit()
+    {
+        using var temp = new TempFolder();
+
+        var result = TrainerProcess.Run("train", "--arch", "srresnet", "--scale", "5", "-o", temp.File("run"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal(["error: srresnet does not support scale 5 (it supports 2, 3, 4 and 8)"], result.ErrorLines);
+    }
+
+    [Fact]
+    public void Train_ResumeWithAnotherArchitecture_OneLineAndNonZeroExit()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 2);
+        string run = temp.File("run");
+        Assert.Equal(0, TrainerProcess.Run([.. TinyRun, "--max-steps", "2", "--train", data, "-o", run]).ExitCode);
+
+        var result = TrainerProcess.Run("train", "--arch", "fsrcnn", "-o", run, "--resume");
+
+        Assert.NotEqual(0, result.ExitCode);
+        string error = Assert.Single(result.ErrorLines);
+        Assert.Contains("is a espcn run", error);
+    }
+
+    [Fact]
+    public void Train_OutputHoldsARunWithoutResume_RefusesAndKeepsIt()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 2);
+        string run = temp.File("run");
+        Assert.Equal(0, TrainerProcess.Run([.. TinyRun, "--max-steps", "2", "--train", data, "-o", run]).ExitCode);
+        byte[] before = File.ReadAllBytes(Path.Combine(run, "ckpt.pt"));
+
+        var result = TrainerProcess.Run([.. TinyRun, "--max-steps", "2", "--train", data, "-o", run]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--resume", Assert.Single(result.ErrorLines));
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(run, "ckpt.pt")));
+    }
+
+    private static string MakePictures(TempFolder temp, int count)
+    {
+        string folder = temp.Folder("pictures");
+        for (int i = 0; i < count; i++)
+        {
+            ImageFile.Save(TestImages.Pattern(120, 104, seed: i + 1), Path.Combine(folder, $"p{i}.png"));
+        }
+
+        return folder;
+    }
+
+    /// <summary>The per-step training losses of a run's log.csv.</summary>
+    private static Dictionary<long, double> Losses(string run)
+    {
+        var losses = new Dictionary<long, double>();
+        foreach (string line in File.ReadLines(Path.Combine(run, "log.csv")).Skip(1))
+        {
+            string[] cells = line.Split(',');
+            if (cells[1].Length > 0)
+            {
+                losses[long.Parse(cells[0], CultureInfo.InvariantCulture)] = double.Parse(cells[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return losses;
+    }
+}

@@ -1,0 +1,148 @@
+using RealtimeSR.Trainer.Data;
+using RealtimeSR.Trainer.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Trainer.Training;
+
+/// <summary>
+/// SRGAN as in the seed: an SRResNet generator that starts from a trained SRResNet checkpoint, the seed's
+/// discriminator, a content loss on VGG19 conv5_4 features (MSE on pixels when no VGG weights are given), and an
+/// adversarial term weighted 1e-3. Generator and discriminator each have Adam at the scheduled rate. Both see
+/// ImageNet-normalised pictures, as in the seed.
+/// </summary>
+internal sealed class SrganMethod : ITrainingMethod
+{
+    private readonly SrganDiscriminator _discriminator;
+    private readonly Vgg19Features? _vgg;
+    private readonly AdamOptimizer _generatorOptimizer;
+    private readonly AdamOptimizer _discriminatorOptimizer;
+    private readonly Device _device;
+    private readonly Scalar _adversarialWeight;
+    private readonly Tensor _mean;
+    private readonly Tensor _std;
+
+    public SrganMethod(TrainOptions options, Device device, bool resuming, Action<string> log)
+    {
+        _device = device;
+        _adversarialWeight = options.AdversarialWeight.ToScalar();
+        if (resuming)
+        {
+            Network = ArchitectureRegistry.Create(options.Network);
+        }
+        else
+        {
+            if (options.GeneratorCheckpoint is null)
+            {
+                throw new CheckpointException("--generator", "SRGAN starts from a trained SRResNet: give --generator runs/NAME/ckpt.pt");
+            }
+
+            var (generator, state) = Checkpoint.LoadNetwork(options.GeneratorCheckpoint);
+            if (state.Options.Network != options.Network)
+            {
+                generator.Dispose();
+                throw new CheckpointException(options.GeneratorCheckpoint,
+                    $"holds {Checkpoint.Describe(state.Options.Network)}, not the {Checkpoint.Describe(options.Network)} SRGAN needs");
+            }
+
+            Network = generator;
+            log($"generator initialised from {options.GeneratorCheckpoint} (step {state.Step})");
+        }
+
+        Network.to(device);
+        Network.train();
+        _discriminator = new SrganDiscriminator();
+        _discriminator.to(device);
+        if (options.VggWeights is not null)
+        {
+            _vgg = VggWeights.Load(options.VggWeights);
+            _vgg.to(device);
+            _vgg.eval();
+            foreach (var p in _vgg.parameters())
+            {
+                p.requires_grad = false;
+            }
+        }
+        else
+        {
+            log("no --vgg-weights: content loss is MSE on pixels (the seed uses VGG19 conv5_4 features)");
+        }
+
+        _generatorOptimizer = new AdamOptimizer(Network.parameters(), options.LearningRate);
+        _discriminatorOptimizer = new AdamOptimizer(_discriminator.parameters(), options.LearningRate);
+        _mean = tensor(SrResNet.ImageNetMean).reshape(1, 3, 1, 1).to(device);
+        _std = tensor(SrResNet.ImageNetStd).reshape(1, 3, 1, 1).to(device);
+    }
+
+    public SrNetwork Network { get; }
+
+    public StepLosses Step(TrainingBatch batch, double learningRate)
+    {
+        _generatorOptimizer.LearningRate = learningRate;
+        _discriminatorOptimizer.LearningRate = learningRate;
+
+        using var scope = NewDisposeScope();
+        var (lr, hr) = BatchTensors.Of(batch, _device);
+        Tensor hrNormalised = (hr - _mean) / _std;
+
+        // Generator: content + weighted adversarial loss.
+        _generatorOptimizer.ZeroGrad();
+        Tensor srNormalised = (Network.forward(lr) - _mean) / _std;
+        Tensor content;
+        if (_vgg is null)
+        {
+            content = nn.functional.mse_loss(srNormalised, hrNormalised);
+        }
+        else
+        {
+            Tensor hrFeatures;
+            using (no_grad())
+            {
+                hrFeatures = _vgg.forward(hrNormalised);
+            }
+
+            content = nn.functional.mse_loss(_vgg.forward(srNormalised), hrFeatures);
+        }
+
+        Tensor fakeLogits = _discriminator.forward(srNormalised);
+        Tensor adversarial = nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits));
+        Tensor perceptual = content + adversarial.mul(_adversarialWeight);
+        perceptual.backward();
+        _generatorOptimizer.Step();
+
+        // Discriminator: real pictures high, generated ones low.
+        _discriminatorOptimizer.ZeroGrad();
+        Tensor realLogits = _discriminator.forward(hrNormalised);
+        Tensor generatedLogits = _discriminator.forward(srNormalised.detach());
+        Tensor discriminatorLoss =
+            nn.functional.binary_cross_entropy_with_logits(generatedLogits, zeros_like(generatedLogits)) +
+            nn.functional.binary_cross_entropy_with_logits(realLogits, ones_like(realLogits));
+        discriminatorLoss.backward();
+        _discriminatorOptimizer.Step();
+
+        return new StepLosses(perceptual.item<float>(), new Dictionary<string, double>
+        {
+            ["content"] = content.item<float>(),
+            ["adversarial"] = adversarial.item<float>(),
+            ["discriminator"] = discriminatorLoss.item<float>(),
+        });
+    }
+
+    public void Save(string path, CheckpointState state) =>
+        Checkpoint.Save(path, state, Network, _generatorOptimizer, _discriminator, _discriminatorOptimizer);
+
+    public CheckpointState Restore(string path) =>
+        Checkpoint.Restore(path, Network, _generatorOptimizer, _discriminator, _discriminatorOptimizer);
+
+    public void Dispose()
+    {
+        _generatorOptimizer.Dispose();
+        _discriminatorOptimizer.Dispose();
+        _discriminator.Dispose();
+        _vgg?.Dispose();
+        _adversarialWeight.Dispose();
+        _mean.Dispose();
+        _std.Dispose();
+        Network.Dispose();
+    }
+}

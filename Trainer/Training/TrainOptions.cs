@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RealtimeSR.Trainer.Models;
+
+namespace RealtimeSR.Trainer.Training;
+
+/// <summary>
+/// The whole experiment in one immutable record (nanoGPT/BasicSR style): built once from the command line,
+/// validated once, written as <c>config.json</c> beside every checkpoint and stored inside the checkpoint, so a
+/// run can be resumed or re-made from it alone.
+/// </summary>
+internal sealed record TrainOptions
+{
+    /// <summary>The network to train (SRGAN trains an SRResNet generator).</summary>
+    public required NetworkOptions Network { get; init; }
+
+    /// <summary>srresnet, srgan, srcnn, fsrcnn, espcn or realtime: what <c>--arch</c> said.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>Folders of HR training pictures (searched recursively).</summary>
+    public required IReadOnlyList<string> TrainFolders { get; init; }
+
+    /// <summary>Folder of HR validation pictures, or null for no validation.</summary>
+    public string? ValidationFolder { get; init; }
+
+    /// <summary>Pictures smaller than this on either side are not used.</summary>
+    public int MinImageSize { get; init; } = 100;
+
+    /// <summary>HR crop side in pixels, a multiple of the scale (the seed uses 96 for ×4).</summary>
+    public int CropSize { get; init; } = 96;
+
+    /// <summary>Pairs per step (the seed uses 16).</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Adam learning rate at the start (the seed uses 1e-4).</summary>
+    public double LearningRate { get; init; } = 1e-4;
+
+    /// <summary>How the learning rate moves over the run.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
+
+    /// <summary>The run ends after this step.</summary>
+    public long MaxSteps { get; init; } = 100_000;
+
+    /// <summary>The run also ends (with a checkpoint) after this many minutes of this session; 0 = no limit.</summary>
+    public double MaxMinutes { get; init; }
+
+    /// <summary>Seeds weight initialisation and every crop; the same seed gives the same run on CPU.</summary>
+    public long Seed { get; init; } = 1;
+
+    public int CheckpointEvery { get; init; } = 500;
+
+    public int ValidateEvery { get; init; } = 1000;
+
+    /// <summary>Progress lines (when stderr is not a terminal), log.csv rows and TensorBoard scalars.</summary>
+    public int LogEvery { get; init; } = 50;
+
+    /// <summary>Threads making batches alongside training.</summary>
+    public int LoaderWorkers { get; init; } = 1;
+
+    /// <summary>SRGAN: the trained SRResNet checkpoint the generator starts from.</summary>
+    public string? GeneratorCheckpoint { get; init; }
+
+    /// <summary>SRGAN: VGG19 weights for the content loss, or null for an MSE content loss.</summary>
+    public string? VggWeights { get; init; }
+
+    /// <summary>SRGAN: weight of the adversarial loss (the seed uses 1e-3).</summary>
+    public double AdversarialWeight { get; init; } = 1e-3;
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static TrainOptions FromJson(string json) =>
+        JsonSerializer.Deserialize<TrainOptions>(json, JsonOptions) ?? throw new JsonException("empty training options");
+}

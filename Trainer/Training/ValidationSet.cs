@@ -1,0 +1,29 @@
+using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Trainer.Evaluation;
+using RealtimeSR.Trainer.Models;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Trainer.Training;
+
+/// <summary>Scores the network during training with the same protocol as <c>eval</c>, plus one sample picture.</summary>
+internal sealed class ValidationSet
+{
+    private readonly BenchmarkSet _set;
+
+    public ValidationSet(string folder)
+    {
+        _set = BenchmarkSet.FromFolder(folder);
+    }
+
+    public string Name => _set.Name;
+
+    /// <summary>Mean Y-PSNR/SSIM and the SR output of the first picture as CHW float in [0, 1].</summary>
+    public (SetResult Result, Tensor Sample) Run(SrNetwork network, Device device)
+    {
+        using var upscaler = new TorchUpscaler(network, device, network.GetName(), ownsNetwork: false);
+        SetResult result = new BenchmarkEvaluator(upscaler, saveFolder: null).Evaluate(_set);
+        Image hr = ImageFile.Load(_set.Files[0]).CropToMultipleOf(network.Scale);
+        Image sr = upscaler.Upscale(MatlabResize.Downscale(hr, network.Scale)).ToRange(PixelRange.Unit);
+        return (result, tensor(sr.Planes, [3, sr.Height, sr.Width]));
+    }
+}
