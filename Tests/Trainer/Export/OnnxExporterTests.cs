@@ -1,0 +1,71 @@
+using RealtimeSR.Shared.Inference;
+using RealtimeSR.Shared.Onnx;
+using RealtimeSR.Trainer.Export;
+using RealtimeSR.Trainer.Models;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Tests.Trainer.Export;
+
+public class OnnxExporterTests
+{
+    public static TheoryData<string, int> EveryArchitecture()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string arch in new[] { "srresnet", "srcnn", "fsrcnn", "espcn", "realtime" })
+        {
+            data.Add(arch, 2);
+            data.Add(arch, arch == "srresnet" ? 4 : 3);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryArchitecture))]
+    public void Export_TinyNetwork_OnnxMatchesTorchWithinTolerance(string arch, int scale)
+    {
+        manual_seed(11);
+        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions(arch, scale, Channels: 8, Blocks: 2, ShrinkChannels: 4));
+        RandomiseBatchNormStatistics(network);
+        var card = new ModelCard { Architecture = arch, Scale = scale, ParameterCount = network.ParameterCount };
+
+        byte[] onnx = OnnxExporter.Build(network, card).ToBytes();
+        double difference = ExportParity.Check(network, onnx, $"{arch}.onnx");
+
+        Assert.InRange(difference, 0, ExportParity.Tolerance);
+        using var session = new SrSession(onnx, $"{arch}.onnx", new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
+        Assert.Equal(scale, session.Scale);
+        Assert.Equal(17, session.Opset);
+        Assert.Equal(card, session.Card);
+    }
+
+    [Fact]
+    public void Check_GraphThatComputesSomethingElse_ThrowsParityError()
+    {
+        manual_seed(2);
+        using SrNetwork exported = ArchitectureRegistry.Create(new NetworkOptions("espcn", 2, 8, 0));
+        using SrNetwork other = ArchitectureRegistry.Create(new NetworkOptions("espcn", 2, 8, 0));
+        byte[] onnx = OnnxExporter.Build(exported, new ModelCard { Scale = 2 }).ToBytes();
+
+        var error = Assert.Throws<ExportParityException>(() => ExportParity.Check(other, onnx, "wrong.onnx"));
+
+        Assert.Contains("wrong.onnx", error.Message);
+    }
+
+    /// <summary>Fresh batch norms are the identity; give them real statistics so folding them into convs is tested.</summary>
+    private static void RandomiseBatchNormStatistics(nn.Module module)
+    {
+        using var noGrad = no_grad();
+        foreach (var (_, child) in module.named_modules())
+        {
+            if (child is BatchNorm2d norm)
+            {
+                norm.running_mean!.copy_(randn_like(norm.running_mean) * 0.1);
+                norm.running_var!.copy_(rand_like(norm.running_var) + 0.5);
+                norm.weight!.copy_(rand_like(norm.weight) + 0.5);
+                norm.bias!.copy_(randn_like(norm.bias) * 0.1);
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using RealtimeSR.Shared.Onnx;
+using RealtimeSR.Shared.Onnx.Proto;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Trainer.Export;
+
+/// <summary>
+/// Writes TorchSharp layers as ONNX nodes, one method per layer kind, each returning the name of the value it
+/// defines. Batch norm is folded into the convolution before it (inference statistics), PixelShuffle becomes
+/// DepthToSpace in CRD mode (the same channel order), and weights go in as float32 initializers.
+/// </summary>
+internal sealed class GraphEmitter
+{
+    private readonly OnnxGraphBuilder _builder;
+    private int _counter;
+
+    public GraphEmitter(OnnxGraphBuilder builder)
+    {
+        _builder = builder;
+    }
+
+    public string Conv(string input, Conv2d conv, BatchNorm2d? norm = null)
+    {
+        float[] weight = Values(conv.weight!);
+        long[] shape = conv.weight!.shape;
+        long outChannels = shape[0];
+        float[] bias = conv.bias is null ? new float[outChannels] : Values(conv.bias);
+        if (norm is not null)
+        {
+            FoldBatchNorm(norm, weight, bias, outChannels);
+        }
+
+        return Conv(input, weight, shape, bias, conv.padding![0], conv.stride![0], group: conv.groups);
+    }
+
+    /// <summary>A convolution from raw weights [out, in/group, k, k] and bias [out].</summary>
+    public string Conv(string input, float[] weight, long[] shape, float[]? bias, long padding, long stride = 1, long group = 1)
+    {
+        string w = _builder.AddFloatInitializer(Name("w"), shape, weight);
+        var inputs = new List<string> { input, w };
+        if (bias is not null)
+        {
+            inputs.Add(_builder.AddFloatInitializer(Name("b"), [shape[0]], bias));
+        }
+
+        return Node("Conv", inputs,
+            OnnxAttribute.Ints("kernel_shape", shape[2], shape[3]),
+            OnnxAttribute.Ints("pads", padding, padding, padding, padding),
+            OnnxAttribute.Ints("strides", stride, stride),
+            OnnxAttribute.Int("group", group));
+    }
+
+    /// <summary>Transposed convolution; TorchSharp's weight layout [in, out, k, k] is ONNX's.</summary>
+    public string ConvTranspose(string input, ConvTranspose2d deconv)
+    {
+        long[] shape = deconv.weight!.shape;
+        string w = _builder.AddFloatInitializer(Name("w"), shape, Values(deconv.weight));
+        string b = _builder.AddFloatInitializer(Name("b"), [shape[1]], deconv.bias is null ? new float[shape[1]] : Values(deconv.bias));
+        long stride = deconv.stride![0];
+        long padding = deconv.padding![0];
+        long outputPadding = deconv.output_padding![0];
+        return Node("ConvTranspose", [input, w, b],
+            OnnxAttribute.Ints("kernel_shape", shape[2], shape[3]),
+            OnnxAttribute.Ints("strides", stride, stride),
+            OnnxAttribute.Ints("pads", padding, padding, padding, padding),
+            OnnxAttribute.Ints("output_padding", outputPadding, outputPadding));
+    }
+
+    /// <summary>PReLU with one slope or one per channel (shape [C, 1, 1] broadcasts over NCHW).</summary>
+    public string PRelu(string input, PReLU prelu)
+    {
+        float[] slope = Values(prelu.weight!);
+        long[] shape = slope.Length == 1 ? [1] : [slope.Length, 1, 1];
+        return Node("PRelu", [input, _builder.AddFloatInitializer(Name("slope"), shape, slope)]);
+    }
+
+    public string Relu(string input) => Node("Relu", [input]);
+
+    public string Tanh(string input) => Node("Tanh", [input]);
+
+    public string LeakyRelu(string input, float alpha) => Node("LeakyRelu", [input], OnnxAttribute.Float("alpha", alpha));
+
+    public string DepthToSpace(string input, int blockSize) =>
+        Node("DepthToSpace", [input], OnnxAttribute.Int("blocksize", blockSize), OnnxAttribute.String("mode", "CRD"));
+
+    /// <summary>Replicates the edge pixels <paramref name="padding"/> deep on all four sides of an NCHW value.</summary>
+    public string PadEdge(string input, long padding)
+    {
+        string pads = _builder.AddInt64Initializer(Name("pads"), [8], [0, 0, padding, padding, 0, 0, padding, padding]);
+        return Node("Pad", [input, pads], OnnxAttribute.String("mode", "edge"));
+    }
+
+    public string Add(string a, string b) => Node("Add", [a, b]);
+
+    public string Sub(string a, string b) => Node("Sub", [a, b]);
+
+    public string Mul(string a, string b) => Node("Mul", [a, b]);
+
+    public string Div(string a, string b) => Node("Div", [a, b]);
+
+    /// <summary>A float constant of the given shape (e.g. [1, 3, 1, 1] for per-channel statistics).</summary>
+    public string Constant(long[] shape, params float[] values) => _builder.AddFloatInitializer(Name("const"), shape, values);
+
+    /// <summary>Copies <paramref name="input"/> to a value with a fixed name (the graph output).</summary>
+    public string Identity(string input, string output)
+    {
+        _builder.AddNode("Identity", [input], [output], Name("Identity"));
+        return output;
+    }
+
+    /// <summary>A tensor's values as a flat row-major float array (on the CPU).</summary>
+    public static float[] Values(Tensor t)
+    {
+        using Tensor cpu = t.detach().cpu().contiguous();
+        return cpu.data<float>().ToArray();
+    }
+
+    private static void FoldBatchNorm(BatchNorm2d norm, float[] weight, float[] bias, long outChannels)
+    {
+        float[] gamma = Values(norm.weight!);
+        float[] beta = Values(norm.bias!);
+        float[] mean = Values(norm.running_mean!);
+        float[] variance = Values(norm.running_var!);
+        long perChannel = weight.Length / outChannels;
+        for (long c = 0; c < outChannels; c++)
+        {
+            double factor = gamma[c] / Math.Sqrt(variance[c] + norm.eps);
+            for (long i = 0; i < perChannel; i++)
+            {
+                weight[c * perChannel + i] = (float)(weight[c * perChannel + i] * factor);
+            }
+
+            bias[c] = (float)((bias[c] - mean[c]) * factor + beta[c]);
+        }
+    }
+
+    private string Node(string opType, IReadOnlyList<string> inputs, params ReadOnlySpan<AttributeProto> attributes)
+    {
+        string output = Name(opType.ToLowerInvariant());
+        _builder.AddNode(opType, inputs, [output], null, attributes);
+        return output;
+    }
+
+    private string Name(string stem) => $"{stem}_{_counter++}";
+}

@@ -1,0 +1,154 @@
+using RealtimeSR.Shared.Onnx;
+using RealtimeSR.Shared.Onnx.Proto;
+using RealtimeSR.Trainer.Models;
+using TorchSharp.Modules;
+
+namespace RealtimeSR.Trainer.Export;
+
+/// <summary>
+/// Writes a trained network as an ONNX model that follows the model contract: input <c>lr</c> and output <c>sr</c>,
+/// NCHW RGB float in [0, 1], dynamic N/H/W, opset 17, with every normalisation of the architecture in the graph
+/// and the model card in <c>metadata_props</c>. TorchSharp has no ONNX export, so each architecture is spelt out
+/// here layer by layer; <see cref="ExportParity"/> holds the two together.
+/// </summary>
+internal static class OnnxExporter
+{
+    public static OnnxGraphBuilder Build(SrNetwork network, ModelCard card)
+    {
+        var builder = new OnnxGraphBuilder(network.Options.Architecture)
+        {
+            DocString = "RealtimeSR model: lr/sr NCHW RGB float in [0,1]",
+        };
+        builder.AddInput(ModelContract.InputName, TensorProto.Types.DataType.Float, "batch", ModelContract.Channels, "height", "width");
+        builder.AddOutput(ModelContract.OutputName, TensorProto.Types.DataType.Float, "batch", ModelContract.Channels, "sr_height", "sr_width");
+        builder.AddMetadata(card.ToMetadata());
+
+        var emit = new GraphEmitter(builder);
+        string output = network switch
+        {
+            SrResNet srresnet => SrResNetGraph(emit, srresnet, ModelContract.InputName),
+            LumaNetwork luma => LumaGraph(emit, luma, ModelContract.InputName),
+            _ => throw new NotSupportedException($"no ONNX export for {network.GetType().Name}"),
+        };
+        emit.Identity(output, ModelContract.OutputName);
+        return builder;
+    }
+
+    private static string SrResNetGraph(GraphEmitter emit, SrResNet net, string input)
+    {
+        // (x − mean) / std stays explicit: folding it into the 9×9 head would change how its zero padding acts.
+        string x = emit.Div(
+            emit.Sub(input, emit.Constant([1, 3, 1, 1], SrResNet.ImageNetMean)),
+            emit.Constant([1, 3, 1, 1], SrResNet.ImageNetStd));
+        string features = Block(emit, net.Head, x);
+        string body = features;
+        foreach (ResidualBlock block in net.Blocks)
+        {
+            body = emit.Add(Block(emit, block.Second, Block(emit, block.First, body)), body);
+        }
+
+        x = emit.Add(Block(emit, net.BodyTail, body), features);
+        foreach (SubPixelBlock stage in net.Stages)
+        {
+            x = emit.PRelu(emit.DepthToSpace(emit.Conv(x, stage.Conv), stage.Factor), stage.Activation);
+        }
+
+        x = Block(emit, net.Tail, x);
+        return emit.Mul(emit.Add(x, emit.Constant([1], 1f)), emit.Constant([1], 0.5f));
+    }
+
+    private static string Block(GraphEmitter emit, ConvolutionalBlock block, string input)
+    {
+        string x = emit.Conv(input, block.Conv, block.Norm);
+        return block.Kind switch
+        {
+            Activation.None => x,
+            Activation.PRelu => emit.PRelu(x, (PReLU)block.ActivationModule!),
+            Activation.LeakyRelu => emit.LeakyRelu(x, 0.2f),
+            Activation.Tanh => emit.Tanh(x),
+            Activation.Relu => emit.Relu(x),
+            _ => throw new NotSupportedException(block.Kind.ToString()),
+        };
+    }
+
+    /// <summary>The luma path: Y in, the core, bicubic chroma back (see <see cref="LumaPath"/>).</summary>
+    private static string LumaGraph(GraphEmitter emit, LumaNetwork net, string input)
+    {
+        int s = net.Scale;
+        string y = Luma(emit, input);
+        string ySr = net.Core switch
+        {
+            EspcnCore espcn => EspcnGraph(emit, espcn, y),
+            FsrcnnCore fsrcnn => FsrcnnGraph(emit, fsrcnn, y),
+            SrcnnCore srcnn => SrcnnGraph(emit, srcnn, y),
+            RealtimeCore realtime => RealtimeGraph(emit, realtime, y),
+            _ => throw new NotSupportedException($"no ONNX export for {net.Core.GetType().Name}"),
+        };
+        string rgbBicubic = emit.DepthToSpace(Phases(emit, input, 3, s), s);
+        string delta = emit.Mul(emit.Sub(ySr, Luma(emit, rgbBicubic)), emit.Constant([1], 1 / LumaPath.LumaGain));
+        return emit.Add(rgbBicubic, delta);
+    }
+
+    private static string Luma(GraphEmitter emit, string rgb) =>
+        emit.Conv(rgb, LumaPath.Weights, [1, 3, 1, 1], [LumaPath.Offset], padding: 0);
+
+    /// <summary>The fixed bicubic phase convolution (edge padding, grouped 5×5) of <see cref="BicubicPhases"/>.</summary>
+    private static string Phases(GraphEmitter emit, string input, int channels, int factor)
+    {
+        float[] single = BicubicPhaseKernel.Weights(factor);
+        var weights = new float[channels * single.Length];
+        for (int c = 0; c < channels; c++)
+        {
+            single.CopyTo(weights, c * single.Length);
+        }
+
+        string padded = emit.PadEdge(input, BicubicPhaseKernel.Padding);
+        return emit.Conv(padded, weights, [channels * factor * factor, 1, BicubicPhaseKernel.Size, BicubicPhaseKernel.Size],
+            bias: null, padding: 0, group: channels);
+    }
+
+    private static string EspcnGraph(GraphEmitter emit, EspcnCore core, string y)
+    {
+        var convs = core.Convolutions;
+        string x = emit.Tanh(emit.Conv(y, convs[0]));
+        x = emit.Tanh(emit.Conv(x, convs[1]));
+        return emit.DepthToSpace(emit.Conv(x, convs[2]), core.Scale);
+    }
+
+    private static string FsrcnnGraph(GraphEmitter emit, FsrcnnCore core, string y)
+    {
+        string x = y;
+        foreach (var layer in core.Layers)
+        {
+            x = layer switch
+            {
+                Conv2d conv => emit.Conv(x, conv),
+                PReLU prelu => emit.PRelu(x, prelu),
+                _ => throw new NotSupportedException(layer.GetType().Name),
+            };
+        }
+
+        return emit.ConvTranspose(x, core.Deconv);
+    }
+
+    private static string SrcnnGraph(GraphEmitter emit, SrcnnCore core, string y)
+    {
+        var convs = core.Convolutions;
+        string x = emit.DepthToSpace(Phases(emit, y, 1, core.Scale), core.Scale);
+        x = emit.Relu(emit.Conv(x, convs[0]));
+        x = emit.Relu(emit.Conv(x, convs[1]));
+        return emit.Conv(x, convs[2]);
+    }
+
+    private static string RealtimeGraph(GraphEmitter emit, RealtimeCore core, string y)
+    {
+        string x = y;
+        foreach (Conv2d conv in core.Body)
+        {
+            x = emit.Relu(emit.Conv(x, conv));
+        }
+
+        string phases = emit.Add(emit.Conv(x, core.ToPhases), Phases(emit, y, 1, core.Scale));
+        return emit.DepthToSpace(phases, core.Scale);
+    }
+}
