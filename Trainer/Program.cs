@@ -9,8 +9,12 @@ internal static class Program
     {
         var root = new RootCommand("RealtimeSR trainer: data preparation, evaluation, training and export of SR models")
         {
+            PrepareCommand.Create(),
             DownscaleCommand.Create(),
             EvalCommand.Create(),
+            TrainCommand.Create(),
+            ExportCommand.Create(),
+            TestImageCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -1,6 +1,10 @@
 using RealtimeSR.Shared;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Onnx;
+using RealtimeSR.Trainer.Export;
+using RealtimeSR.Trainer.Models;
+using RealtimeSR.Trainer.Training;
+using RealtimeSR.Trainer.Torch;
 
 namespace RealtimeSR.Trainer.Commands;
 
@@ -32,7 +36,9 @@ internal static class CommandRunner
     {
         UsageException => ExitCodes.UsageError,
         ModelContractException or ModelFileException or InferenceException => ExitCodes.BadModel,
+        CheckpointException or ExportParityException or UnsupportedScaleException => ExitCodes.BadModel,
         ExecutionProviderException => ExitCodes.Unavailable,
+        CudaUnavailableException => ExitCodes.Unavailable,
         _ => ExitCodes.BadInput,
     };
 }

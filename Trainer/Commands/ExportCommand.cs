@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using RealtimeSR.Shared.Data;
+using RealtimeSR.Shared.Inference;
+using RealtimeSR.Shared.IO;
+using RealtimeSR.Shared.Onnx;
+using RealtimeSR.Trainer.Evaluation;
+using RealtimeSR.Trainer.Export;
+using RealtimeSR.Trainer.Models;
+using RealtimeSR.Trainer.Training;
+
+namespace RealtimeSR.Trainer.Commands;
+
+/// <summary>
+/// <c>export</c>: a checkpoint to an ONNX model that follows the contract, checked against the TorchSharp forward
+/// (parity) before it is written, with its model card filled in (and Set5/Set14 figures when the data is there).
+/// </summary>
+internal static class ExportCommand
+{
+    private static readonly Argument<string> CheckpointArgument = new("checkpoint") { Description = "a training checkpoint (runs/NAME/ckpt.pt)" };
+    private static readonly Option<string> OutputOption = new("--output", "-o") { Description = "the ONNX file to write", Required = true };
+    private static readonly Option<bool> OverwriteOption = new("--overwrite") { Description = "replace an existing output file" };
+    private static readonly Option<bool> NoEvalOption = new("--no-eval") { Description = "do not score the model on Set5/Set14 for its card" };
+    private static readonly Option<string?> DataOption = new("--data") { Description = "the data folder holding sets/ (default: $RTSR_DATA or ../shared/data)" };
+    private static readonly Option<string?> NotesOption = new("--notes") { Description = "free text for the model card" };
+
+    public static Command Create()
+    {
+        var command = new Command("export", "Export a checkpoint as an ONNX model (contract-checked, parity-checked, with model card)")
+        {
+            CheckpointArgument, OutputOption, OverwriteOption, NoEvalOption, DataOption, NotesOption,
+        };
+        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        return command;
+    }
+
+    private static int Execute(ParseResult result)
+    {
+        string checkpoint = result.GetValue(CheckpointArgument)!;
+        string output = Path.GetFullPath(result.GetValue(OutputOption)!);
+        if (File.Exists(output) && !result.GetValue(OverwriteOption))
+        {
+            throw new UsageException($"-o {output}: exists; add --overwrite to replace it");
+        }
+
+        var (network, state) = Checkpoint.LoadNetwork(checkpoint);
+        using (network)
+        {
+            ModelCard card = CardFor(network, state, result.GetValue(NotesOption));
+            byte[] bytes = OnnxExporter.Build(network, card).ToBytes();
+            double difference = ExportParity.Check(network, bytes, output);
+
+            string? data = result.GetValue(DataOption) ?? DataRoot.Find();
+            if (!result.GetValue(NoEvalOption) && data is not null)
+            {
+                card = card with { Metrics = Score(bytes, network.Scale, data) };
+                bytes = OnnxExporter.Build(network, card).ToBytes();
+            }
+
+            AtomicFile.Write(output, temporary => File.WriteAllBytes(temporary, bytes));
+            Console.WriteLine($"wrote {output} ({bytes.Length / 1e6:F2} MB): {Checkpoint.Describe(network.Options)}, " +
+                              $"step {state.Step}, parity max |ONNX − TorchSharp| = {difference:G3}");
+            foreach (var (name, value) in card.Metrics)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} = {value:0.####}"));
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static ModelCard CardFor(SrNetwork network, CheckpointState state, string? notes)
+    {
+        TrainOptions o = state.Options;
+        string data = string.Join(" + ", o.TrainFolders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))));
+        return new ModelCard
+        {
+            Architecture = o.Method,
+            Scale = network.Scale,
+            ParameterCount = network.ParameterCount,
+            TrainingData = $"{data} ({o.CropSize}px HR crops, MATLAB-bicubic LR, batch {o.BatchSize})",
+            TrainingSteps = state.Step,
+            Notes = notes,
+            Extra = new Dictionary<string, string>
+            {
+                ["channels"] = network.Options.Channels.ToString(CultureInfo.InvariantCulture),
+                ["blocks"] = network.Options.Blocks.ToString(CultureInfo.InvariantCulture),
+                ["learning_rate"] = o.LearningRate.ToString("G4", CultureInfo.InvariantCulture),
+                ["schedule"] = o.Schedule.ToString(),
+                ["training_minutes"] = (state.TrainingSeconds / 60).ToString("F0", CultureInfo.InvariantCulture),
+                ["loss"] = o.Method == ArchitectureRegistry.SrganName ? "content + 1e-3 adversarial" : $"MSE on {network.LossSpace}",
+            },
+        };
+    }
+
+    /// <summary>Y-PSNR/SSIM on Set5 and Set14 (those present) through ONNX Runtime, as <c>eval</c> computes them.</summary>
+    private static Dictionary<string, double> Score(byte[] model, int scale, string data)
+    {
+        var metrics = new Dictionary<string, double>();
+        using var session = new SrSession(model, "export", new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
+        using var upscaler = new OnnxUpscaler(session, "export");
+        var evaluator = new BenchmarkEvaluator(upscaler, saveFolder: null);
+        foreach (string name in new[] { "Set5", "Set14" })
+        {
+            if (!Directory.Exists(Path.Combine(data, "sets", name)))
+            {
+                continue;
+            }
+
+            SetResult r = evaluator.Evaluate(BenchmarkSet.Named(name, data));
+            metrics[$"{name}_x{scale}_psnr"] = Math.Round(r.Psnr, 4);
+            metrics[$"{name}_x{scale}_ssim"] = Math.Round(r.Ssim, 5);
+        }
+
+        return metrics;
+    }
+}

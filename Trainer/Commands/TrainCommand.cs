@@ -1,0 +1,208 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using RealtimeSR.Shared.Data;
+using RealtimeSR.Trainer.Data;
+using RealtimeSR.Trainer.Models;
+using RealtimeSR.Trainer.Torch;
+using RealtimeSR.Trainer.Training;
+using static TorchSharp.torch;
+
+namespace RealtimeSR.Trainer.Commands;
+
+/// <summary><c>train</c>: trains a network from HR pictures, with checkpoints, logs and exact resume.</summary>
+internal static class TrainCommand
+{
+    private static readonly Option<string> ArchOption = new("--arch")
+    {
+        Description = $"architecture: {string.Join(", ", ArchitectureRegistry.Names)}",
+        Required = true,
+    };
+
+    private static readonly Option<int> ScaleOption = new("--scale", "-s") { Description = "upscaling factor", DefaultValueFactory = _ => 4 };
+    private static readonly Option<int?> ChannelsOption = new("--channels") { Description = "feature width (default: the architecture's published one)" };
+    private static readonly Option<int?> BlocksOption = new("--blocks") { Description = "depth: residual blocks / mapping layers / 3x3 layers" };
+    private static readonly Option<int?> CropOption = new("--crop") { Description = "HR crop size in pixels, a multiple of the scale (default 96 for x4, 24×scale otherwise)" };
+    private static readonly Option<int?> BatchOption = new("--batch") { Description = "pairs per step (default 16)" };
+    private static readonly Option<double?> LearningRateOption = new("--lr") { Description = "Adam learning rate (default 1e-4 for SRResNet/SRGAN, 1e-3 for the compact nets)" };
+    private static readonly Option<LearningRateSchedule?> ScheduleOption = new("--schedule") { Description = "constant, cosine or step-at-half (default: constant; step-at-half for SRGAN)" };
+    private static readonly Option<long?> MaxStepsOption = new("--max-steps") { Description = "stop after this step (default 100000)" };
+    private static readonly Option<double?> MaxMinutesOption = new("--max-minutes") { Description = "also stop (with a checkpoint) after this many minutes" };
+    private static readonly Option<long?> SeedOption = new("--seed") { Description = "seed for initialisation and crops (default 1)" };
+    private static readonly Option<string[]> TrainOption = new("--train") { Description = "folder of HR training pictures or a list from prepare, repeatable (default DATA/train)" };
+    private static readonly Option<string?> ValidationOption = new("--val") { Description = "folder of HR validation pictures (default DATA/sets/Set5)" };
+    private static readonly Option<bool> NoValidationOption = new("--no-val") { Description = "do not validate" };
+    private static readonly Option<int?> CheckpointEveryOption = new("--checkpoint-every") { Description = "steps between checkpoints (default 500)" };
+    private static readonly Option<int?> ValidateEveryOption = new("--validate-every") { Description = "steps between validations (default 1000)" };
+    private static readonly Option<int?> LogEveryOption = new("--log-every") { Description = "steps between log rows (default 50)" };
+    private static readonly Option<int?> WorkersOption = new("--workers") { Description = "batch-making threads (default 1)" };
+    private static readonly Option<int> ThreadsOption = new("--threads") { Description = "torch intra-op threads (default: all cores)" };
+    private static readonly Option<DeviceChoice> DeviceOption = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => DeviceChoice.Auto };
+    private static readonly Option<string> OutputOption = new("--output", "-o") { Description = "run folder (ckpt.pt, config.json, log.csv, curves.png, tensorboard/)", Required = true };
+    private static readonly Option<bool> ResumeOption = new("--resume") { Description = "continue the run in the output folder from its ckpt.pt" };
+    private static readonly Option<bool> BenchOption = new("--bench") { Description = "measure samples/s of this configuration (no checkpoint) and say where the time goes" };
+    private static readonly Option<string?> GeneratorOption = new("--generator") { Description = "SRGAN: the trained SRResNet checkpoint to start from" };
+    private static readonly Option<string?> VggOption = new("--vgg-weights") { Description = "SRGAN: VGG19 weights for the content loss (without: MSE content loss)" };
+
+    public static Command Create()
+    {
+        var command = new Command("train", "Train an SR network (SRResNet, SRGAN, SRCNN, FSRCNN, ESPCN, real-time nets)")
+        {
+            ArchOption, ScaleOption, ChannelsOption, BlocksOption, CropOption, BatchOption, LearningRateOption, ScheduleOption,
+            MaxStepsOption, MaxMinutesOption, SeedOption, TrainOption, ValidationOption, NoValidationOption,
+            CheckpointEveryOption, ValidateEveryOption, LogEveryOption, WorkersOption, ThreadsOption, DeviceOption,
+            OutputOption, ResumeOption, BenchOption, GeneratorOption, VggOption,
+        };
+        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        return command;
+    }
+
+    private static int Execute(ParseResult result)
+    {
+        string folder = Path.GetFullPath(result.GetValue(OutputOption)!);
+        string checkpoint = Path.Combine(folder, Checkpoint.FileName);
+        bool resume = result.GetValue(ResumeOption);
+        bool bench = result.GetValue(BenchOption);
+        TrainOptions options;
+        if (resume)
+        {
+            if (!File.Exists(checkpoint))
+            {
+                throw new UsageException($"--resume: {checkpoint} not found");
+            }
+
+            options = Checkpoint.ReadState(checkpoint).Options;
+            CheckSameArchitecture(result, options, checkpoint);
+            options = options with
+            {
+                MaxSteps = result.GetValue(MaxStepsOption) ?? options.MaxSteps,
+                MaxMinutes = result.GetValue(MaxMinutesOption) ?? 0,
+            };
+        }
+        else
+        {
+            if (File.Exists(checkpoint) && !bench)
+            {
+                throw new UsageException($"-o {folder}: already holds a run (ckpt.pt); add --resume to continue it or choose another folder");
+            }
+
+            options = Build(result);
+        }
+
+        int threads = result.GetValue(ThreadsOption);
+        set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+        Device device = TorchDevice.Resolve(result.GetValue(DeviceOption), TrainingLog.Line);
+
+        if (bench)
+        {
+            TrainingBenchmark.Run(options, device);
+            return ExitCodes.Success;
+        }
+
+        // Ctrl-C (SIGINT) and SIGTERM finish the current step, save a checkpoint and exit: a run is never lost to
+        // a stop request. Registering both also covers shells that start background jobs with SIGINT ignored.
+        using var stop = new CancellationTokenSource();
+        void OnStop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnStop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnStop);
+        try
+        {
+            var run = new TrainingRun(options, folder, device);
+            CheckpointState state = run.Run(resume, stop.Token);
+            TrainingLog.Line($"checkpoint at step {state.Step}: {run.CheckpointPath}");
+            TrainingLog.Line($"logs: {Path.Combine(folder, "log.csv")}, {Path.Combine(folder, "curves.png")}, {Path.Combine(folder, "tensorboard")}");
+            if (stop.IsCancellationRequested)
+            {
+                TrainingLog.Line($"stopped; continue with: ./rtsr train --arch {options.Method} -o {folder} --resume");
+                return ExitCodes.Interrupted;
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            stop.Cancel(); // nothing to stop any more; keeps a late signal from racing the disposal
+        }
+    }
+
+    private static TrainOptions Build(ParseResult result)
+    {
+        string method = result.GetValue(ArchOption)!.Trim().ToLowerInvariant();
+        int scale = result.GetValue(ScaleOption);
+        NetworkOptions defaults = ArchitectureRegistry.Defaults(method, scale);
+        NetworkOptions network = defaults with
+        {
+            Channels = result.GetValue(ChannelsOption) ?? defaults.Channels,
+            Blocks = result.GetValue(BlocksOption) ?? defaults.Blocks,
+        };
+        if (!ArchitectureRegistry.SupportsScale(method, scale))
+        {
+            throw new UnsupportedScaleException(network.Architecture, scale);
+        }
+
+        bool compact = network.Architecture != ArchitectureRegistry.SrResNetName;
+        bool gan = method == ArchitectureRegistry.SrganName;
+        if (gan && result.GetValue(GeneratorOption) is null)
+        {
+            throw new UsageException("--arch srgan starts from a trained SRResNet: give --generator runs/NAME/ckpt.pt");
+        }
+
+        int crop = result.GetValue(CropOption) ?? (scale == 4 ? 96 : 24 * scale);
+        if (crop % scale != 0 || crop < 2 * scale)
+        {
+            throw new UsageException($"--crop {crop}: must be a multiple of the scale {scale} and at least {2 * scale}");
+        }
+
+        string? data = DataRoot.Find();
+        string[] train = result.GetValue(TrainOption) is { Length: > 0 } given
+            ? given
+            : [data is null ? throw new UsageException("no --train folder given and no shared data folder found") : Path.Combine(data, "train")];
+        foreach (string folder in train.Where(f => !Directory.Exists(f) && !ImageList.IsListFile(f)))
+        {
+            throw new TrainingDataException($"{folder}: training data folder not found");
+        }
+
+        string? validation = result.GetValue(NoValidationOption)
+            ? null
+            : result.GetValue(ValidationOption) ?? (data is null ? null : Path.Combine(data, "sets", "Set5"));
+
+        if (validation is not null && !Directory.Exists(validation))
+        {
+            throw new TrainingDataException($"{validation}: validation folder not found (give --val DIR or --no-val)");
+        }
+
+        return new TrainOptions
+        {
+            Network = network,
+            Method = method,
+            TrainFolders = train.Select(Path.GetFullPath).ToArray(),
+            ValidationFolder = validation is null ? null : Path.GetFullPath(validation),
+            CropSize = crop,
+            BatchSize = result.GetValue(BatchOption) ?? 16,
+            LearningRate = result.GetValue(LearningRateOption) ?? (compact ? 1e-3 : 1e-4),
+            Schedule = result.GetValue(ScheduleOption) ?? (gan ? LearningRateSchedule.StepAtHalf : LearningRateSchedule.Constant),
+            MaxSteps = result.GetValue(MaxStepsOption) ?? 100_000,
+            MaxMinutes = result.GetValue(MaxMinutesOption) ?? 0,
+            Seed = result.GetValue(SeedOption) ?? 1,
+            CheckpointEvery = result.GetValue(CheckpointEveryOption) ?? 500,
+            ValidateEvery = result.GetValue(ValidateEveryOption) ?? 1000,
+            LogEvery = result.GetValue(LogEveryOption) ?? 50,
+            LoaderWorkers = result.GetValue(WorkersOption) ?? 1,
+            GeneratorCheckpoint = result.GetValue(GeneratorOption) is { } g ? Path.GetFullPath(g) : null,
+            VggWeights = result.GetValue(VggOption) is { } v ? Path.GetFullPath(v) : null,
+        };
+    }
+
+    private static void CheckSameArchitecture(ParseResult result, TrainOptions saved, string checkpoint)
+    {
+        string asked = result.GetValue(ArchOption)!.Trim().ToLowerInvariant();
+        if (asked != saved.Method)
+        {
+            throw new CheckpointException(checkpoint, $"is a {saved.Method} run; --arch {asked} cannot resume it");
+        }
+    }
+}
