@@ -45,7 +45,7 @@ public sealed class VideoReader : IDisposable
 
         long[] all = VideoProbe.ReadFrameTimestamps(info);
         var (startPts, endPts) = PtsWindow(all, Options, TimeBase);
-        Timestamps = all.Where(t => t >= startPts && (endPts is null || t < endPts)).ToArray();
+        Timestamps = all.Where(t => t >= startPts && (endPts is null || t < endPts)).Take(Options.MaxFrames ?? int.MaxValue).ToArray();
         StartPts = startPts;
         EndPts = endPts;
         if (Timestamps.Count == 0)
@@ -100,6 +100,13 @@ public sealed class VideoReader : IDisposable
 
         if (_finished)
         {
+            return false;
+        }
+
+        if (Options.MaxFrames is { } most && _decoded >= most)
+        {
+            // The rest of the file is not wanted; disposing stops ffmpeg.
+            _finished = true;
             return false;
         }
 

@@ -9,6 +9,9 @@ public sealed record VideoReaderOptions
     /// <summary>Decode at most this much time from <see cref="Start"/>; null = to the end.</summary>
     public TimeSpan? Duration { get; init; }
 
+    /// <summary>Stop after this many frames; null = no limit.</summary>
+    public int? MaxFrames { get; init; }
+
     /// <summary>Crop every frame to this region (in stored, unrotated pixels) before handing it out; null = whole frame.</summary>
     public PixelRegion? Region { get; init; }
 }
