@@ -120,7 +120,7 @@ internal sealed class FfmpegProcess : IDisposable
     {
         lock (_errorLines)
         {
-            return _errorLines.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? fallback;
+            return _errorLines.LastOrDefault(l => l.Trim().Length > 0) is { } line ? VideoProbe.WithoutContext(line.Trim()) : fallback;
         }
     }
 

@@ -86,6 +86,13 @@ public static class VideoProbe
             throw new VideoFileException(info.Path, $"cannot read the video packets ({LastLine(error, $"ffprobe exit code {exit}")})");
         }
 
+        // At -v error ffprobe only speaks about damage ("File ended prematurely", invalid NAL units): a file it
+        // complains about would decode to fewer or broken frames, so it is refused rather than passed off as whole.
+        if (error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } complaint)
+        {
+            throw new VideoFileException(info.Path, $"truncated or corrupt ({WithoutContext(complaint)})");
+        }
+
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.TrimEnd(','))
             .ToArray();
@@ -141,6 +148,10 @@ public static class VideoProbe
 
     private static double? Number(JsonElement element, string name) =>
         double.TryParse(Text(element, name), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null;
+
+    /// <summary>Drops ffmpeg's "[demuxer @ 0x…] " prefix, which means nothing to a user.</summary>
+    internal static string WithoutContext(string line) =>
+        line.StartsWith('[') && line.IndexOf("] ", StringComparison.Ordinal) is var end and > 0 ? line[(end + 2)..] : line;
 
     private static string LastLine(string text, string fallback) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? fallback;

@@ -18,6 +18,8 @@ public sealed class VideoWriter : IDisposable
     private readonly Stream _input;
     private readonly byte[] _bytes;
     private readonly string _filterScript;
+    private readonly VideoInfo _source;
+    private readonly string _encodedPath;
     private bool _completed;
     private bool _disposed;
 
@@ -45,6 +47,11 @@ public sealed class VideoWriter : IDisposable
             throw new VideoWriteException(Path, "the folder does not exist");
         }
 
+        _source = source;
+
+        // ffmpeg 5.1 only writes a display matrix (rotation) when stream-copying, so a rotated source is encoded to
+        // a second temporary file and remuxed with the rotation in Complete.
+        _encodedPath = source.Rotation == 0 ? TemporaryPath : System.IO.Path.ChangeExtension(TemporaryPath, ".enc" + System.IO.Path.GetExtension(Path));
         _bytes = new byte[checked(3 * width * height)];
         _filterScript = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rtsr-setpts-{Guid.NewGuid():N}.txt");
         File.WriteAllText(_filterScript, Filters(source, timestamps, width, height, Options));
@@ -110,6 +117,11 @@ public sealed class VideoWriter : IDisposable
             throw Failure(null);
         }
 
+        if (_encodedPath != TemporaryPath)
+        {
+            Rotate();
+        }
+
         try
         {
             File.Move(TemporaryPath, Path, overwrite: true);
@@ -132,6 +144,11 @@ public sealed class VideoWriter : IDisposable
         _disposed = true;
         _ffmpeg.Dispose();
         File.Delete(_filterScript);
+        if (_encodedPath != TemporaryPath)
+        {
+            File.Delete(_encodedPath);
+        }
+
         if (!_completed)
         {
             File.Delete(TemporaryPath);
@@ -170,6 +187,7 @@ public sealed class VideoWriter : IDisposable
 
         _ffmpeg.Kill();
         File.Delete(TemporaryPath);
+        File.Delete(_encodedPath);
         return new VideoWriteException(Path, _ffmpeg.Reason(cause?.Message ?? "ffmpeg failed"), cause);
     }
 
@@ -246,19 +264,32 @@ public sealed class VideoWriter : IDisposable
         AddIf(args, "-color_range", colour.Range);
         AddIf(args, "-color_primaries", colour.Primaries);
         AddIf(args, "-color_trc", colour.Transfer);
-        if (source.Rotation != 0)
-        {
-            // ffprobe reports the display matrix counter-clockwise; the muxers' rotate tag is clockwise.
-            args.AddRange(["-metadata:s:v:0", $"rotate={(-source.Rotation % 360 + 360) % 360}"]);
-        }
-
         if (tb.Numerator == 1 && (Path.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) || Path.EndsWith(".mov", StringComparison.OrdinalIgnoreCase)))
         {
             args.AddRange(["-video_track_timescale", tb.Denominator.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        args.Add(TemporaryPath);
+        args.Add(_encodedPath);
         return args;
+    }
+
+    private void Rotate()
+    {
+        // ffmpeg 5.1 turns the rotate tag into the display matrix it reads back as this same rotation.
+        int rotate = (_source.Rotation % 360 + 360) % 360;
+        using var remux = FfmpegProcess.Start(
+            "ffmpeg",
+            ["-v", "error", "-nostdin", "-y", "-i", _encodedPath, "-map", "0", "-c", "copy", "-metadata:s:v:0", $"rotate={rotate}", TemporaryPath],
+            writeInput: false,
+            Options.FileSizeLimit);
+        if (remux.WaitForExit(FinishTimeout) != 0)
+        {
+            File.Delete(TemporaryPath);
+            File.Delete(_encodedPath);
+            throw new VideoWriteException(Path, remux.Reason("remuxing with the rotation failed"));
+        }
+
+        File.Delete(_encodedPath);
     }
 
     private static void AddIf(List<string> args, string option, string? value)
