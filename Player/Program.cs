@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RealtimeSR.Player.Commands;
 
 namespace RealtimeSR.Player;
 
@@ -6,9 +7,11 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        // The player's verbs (play, bench, upscale) arrive with their own issues; until then the executable
-        // only describes itself, so that the solution and the entry point are in place.
-        var root = new RootCommand("RealtimeSR player: live super-resolution playback, benchmarking and export");
+        var root = new RootCommand("RealtimeSR player: live super-resolution playback, benchmarking and export")
+        {
+            BenchCommand.Create(),
+            UpscaleCommand.Create(),
+        };
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,31 @@
+namespace RealtimeSR.Player.Commands;
+
+/// <summary>Process exit codes of the player's verbs (the same numbers as the trainer's where they overlap).</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>A bug: an exception nobody expected. The stack trace is printed.</summary>
+    public const int InternalError = 1;
+
+    /// <summary>The command line itself is wrong (unknown option, bad value, output exists without --overwrite).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>An input file is missing, unreadable, corrupt, truncated or unsuitable (e.g. a region outside the frame).</summary>
+    public const int BadInput = 3;
+
+    /// <summary>A model file is missing, corrupt or breaks the model contract.</summary>
+    public const int BadModel = 4;
+
+    /// <summary>The machine cannot do what was asked (CUDA not loadable, ffmpeg missing, a feature not built yet).</summary>
+    public const int Unavailable = 5;
+
+    /// <summary>The output could not be written (unwritable folder, full disk, encoder failure); no partial file is left.</summary>
+    public const int WriteFailed = 6;
+
+    /// <summary>A batch finished but some of its inputs failed (each was reported).</summary>
+    public const int SomeFailed = 7;
+
+    /// <summary>Stopped by Ctrl-C.</summary>
+    public const int Interrupted = 130;
+}

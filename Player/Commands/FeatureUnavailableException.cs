@@ -1,0 +1,12 @@
+using RealtimeSR.Shared;
+
+namespace RealtimeSR.Player.Commands;
+
+/// <summary>An option whose implementation is not part of this build yet (e.g. --render before the EGL renderer).</summary>
+internal sealed class FeatureUnavailableException : ReportableException
+{
+    public FeatureUnavailableException(string message)
+        : base(message)
+    {
+    }
+}

@@ -1,0 +1,177 @@
+using System.CommandLine;
+using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Shared;
+using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.Video;
+
+namespace RealtimeSR.Player.Commands;
+
+/// <summary>
+/// <c>upscale IN -o OUT</c>: super-resolves a video, a picture, or a folder of either (batch), keeping what a naive
+/// pipeline loses (timestamps, audio/subtitles, colour tags, rotation). Decode, SR and encode run pipelined.
+/// </summary>
+internal static class UpscaleCommand
+{
+    private static readonly string[] VideoExtensions = [".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".ts", ".mts", ".flv", ".mpg", ".mpeg", ".wmv", ".y4m"];
+
+    private static readonly Argument<string> InputArgument = new("IN") { Description = "video, picture, or a folder of them" };
+
+    private static readonly Option<string> OutputOption = new("--output", "-o")
+    {
+        Description = "output file (or folder when IN is a folder)",
+        Required = true,
+    };
+
+    private static readonly Option<string?> ModelOption = new("--model", "-m")
+    {
+        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModel + ")",
+    };
+
+    private static readonly Option<int> CrfOption = new("--crf") { Description = "encoder quality (x264/x265 CRF, lower is better)", DefaultValueFactory = _ => 18 };
+
+    private static readonly Option<string> PresetOption = new("--preset") { Description = "x264/x265 speed preset", DefaultValueFactory = _ => "medium" };
+
+    private static readonly Option<string> CodecOption = new("--codec") { Description = "ffmpeg video encoder", DefaultValueFactory = _ => "libx264" };
+
+    private static readonly Option<string> PixelFormatOption = new("--pix-fmt") { Description = "encoded pixel format", DefaultValueFactory = _ => "yuv420p" };
+
+    private static readonly Option<string?> RoiOption = new("--roi") { Description = "crop x,y,w,h (source pixels) before upscaling" };
+
+    private static readonly Option<CompareMode> CompareOption = new("--compare")
+    {
+        Description = "write evidence: side (bicubic | SR, double width) or split (left half bicubic, right half SR)",
+        DefaultValueFactory = _ => CompareMode.None,
+    };
+
+    private static readonly Option<string?> StartOption = new("--start") { Description = "start this far in (seconds or [hh:]mm:ss[.fff])" };
+
+    private static readonly Option<string?> DurationOption = new("--duration") { Description = "upscale this much time" };
+
+    private static readonly Option<bool> OverwriteOption = new("--overwrite") { Description = "replace an existing output" };
+
+    private static readonly Option<long?> FileSizeLimitOption = new("--file-size-limit")
+    {
+        Description = "test hook: the encoder may write at most this many bytes (simulates a full disk)",
+        Hidden = true,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("upscale", "super-resolve a video, a picture or a folder of them to a new file")
+        {
+            InputArgument, OutputOption, ModelOption, CrfOption, PresetOption, CodecOption, PixelFormatOption, RoiOption, CompareOption,
+            StartOption, DurationOption, OverwriteOption, FileSizeLimitOption,
+        };
+        foreach (var option in ModelOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result => CommandRunner.Run(() => Run(result)));
+        return command;
+    }
+
+    private static int Run(ParseResult result)
+    {
+        string input = Path.GetFullPath(result.GetValue(InputArgument)!);
+        string output = Path.GetFullPath(result.GetValue(OutputOption)!);
+        var job = new UpscaleJob
+        {
+            Region = result.GetValue(RoiOption) is { } roi ? PixelRegion.Parse(roi) : null,
+            Compare = result.GetValue(CompareOption),
+            Start = TimeOption.Parse(result.GetValue(StartOption), "--start"),
+            Duration = TimeOption.Parse(result.GetValue(DurationOption), "--duration"),
+            Overwrite = result.GetValue(OverwriteOption),
+            Writer = new VideoWriterOptions
+            {
+                Codec = result.GetValue(CodecOption)!,
+                Crf = result.GetValue(CrfOption),
+                Preset = result.GetValue(PresetOption)!,
+                PixelFormat = result.GetValue(PixelFormatOption)!,
+                FileSizeLimit = result.GetValue(FileSizeLimitOption),
+            },
+        };
+        if (job.Duration is { } d && d <= TimeSpan.Zero)
+        {
+            throw new UsageException($"--duration must be positive, got {d}");
+        }
+
+        if (!File.Exists(input) && !Directory.Exists(input))
+        {
+            throw new UsageException($"{input}: no such file or folder");
+        }
+
+        using var interrupt = new CtrlC();
+        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line));
+        if (!Directory.Exists(input))
+        {
+            CheckOutput(input, output, job.Overwrite);
+            job.Run(input, output, upscaler, interrupt.Token);
+            return ExitCodes.Success;
+        }
+
+        return RunBatch(input, output, job, upscaler, interrupt.Token);
+    }
+
+    private static int RunBatch(string folder, string outputFolder, UpscaleJob job, IFrameUpscaler upscaler, CancellationToken cancellation)
+    {
+        var inputs = Directory.EnumerateFiles(folder)
+            .Where(f => ImageFile.IsImagePath(f) || VideoExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        if (inputs.Length == 0)
+        {
+            throw new UsageException($"{folder}: no pictures or videos in the folder");
+        }
+
+        if (File.Exists(outputFolder))
+        {
+            throw new UsageException($"{outputFolder}: is a file; a folder input needs an output folder");
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        int failed = 0;
+        foreach (string input in inputs)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            string output = Path.Combine(outputFolder, Path.GetFileName(input));
+            try
+            {
+                CheckOutput(input, output, job.Overwrite);
+                job.Run(input, output, upscaler, cancellation);
+            }
+            catch (ReportableException e)
+            {
+                // One bad file must not stop the others; each failure is reported once, here.
+                Console.Error.WriteLine($"error: {e.Message}");
+                failed++;
+            }
+        }
+
+        Console.Error.WriteLine($"{inputs.Length - failed} of {inputs.Length} done, {failed} failed");
+        if (failed > 0)
+        {
+            throw new BatchFailedException(failed, inputs.Length);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void CheckOutput(string input, string output, bool overwrite)
+    {
+        if (string.Equals(Path.GetFullPath(input), Path.GetFullPath(output), StringComparison.Ordinal))
+        {
+            throw new UsageException($"{output}: output would replace the input");
+        }
+
+        if (Directory.Exists(output))
+        {
+            throw new UsageException($"{output}: is a folder; give an output file name");
+        }
+
+        if (File.Exists(output) && !overwrite)
+        {
+            throw new UsageException($"{output}: exists; pass --overwrite to replace it");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Threading.Channels;
+using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Video;
+
+namespace RealtimeSR.Player.Pipeline;
+
+/// <summary>
+/// Runs the upscaler on its own thread ("inference") over frames from the decode stage, into preallocated pooled
+/// SR frames, and hands on <see cref="UpscaledFrame"/> pairs through a bounded channel. An optional drop policy
+/// sees each frame before inference; a dropped frame goes straight back to its pool and is counted (the live
+/// player drops late frames; bench and upscale never drop). A failure, or a failure upstream, completes the
+/// output channel with the exception.
+/// </summary>
+public sealed class InferenceStage
+{
+    private readonly ChannelReader<VideoFrame> _input;
+    private readonly IFrameUpscaler _upscaler;
+    private readonly FramePool _srPool;
+    private readonly Func<VideoFrame, bool>? _shouldDrop;
+    private readonly Channel<UpscaledFrame> _output = StageChannel.Create<UpscaledFrame>();
+    private readonly CancellationToken _cancellation;
+    private readonly StageThread _thread;
+
+    /// <param name="input">LR frames (the decode stage's output).</param>
+    /// <param name="upscaler">Runs on this stage's thread only; not owned.</param>
+    /// <param name="srPool">Frames of Scale × the LR size; not owned.</param>
+    /// <param name="cancellation">Stops the stage.</param>
+    /// <param name="shouldDrop">Drop policy, asked once per frame before inference; null = never drop.</param>
+    public InferenceStage(
+        ChannelReader<VideoFrame> input, IFrameUpscaler upscaler, FramePool srPool, CancellationToken cancellation,
+        Func<VideoFrame, bool>? shouldDrop = null)
+    {
+        _input = input;
+        _upscaler = upscaler;
+        _srPool = srPool;
+        _cancellation = cancellation;
+        _shouldDrop = shouldDrop;
+        _thread = new StageThread("inference", Loop);
+    }
+
+    public ChannelReader<UpscaledFrame> Output => _output.Reader;
+
+    public Task Completion => _thread.Completion;
+
+    /// <summary>Frames upscaled and handed on.</summary>
+    public long Frames { get; private set; }
+
+    /// <summary>Frames the drop policy discarded.</summary>
+    public long Dropped { get; private set; }
+
+    public void Start() => _thread.Start();
+
+    public bool Join(TimeSpan timeout) => _thread.Join(timeout);
+
+    private void Loop()
+    {
+        VideoFrame? lr = null, sr = null;
+        try
+        {
+            while (StageChannel.TryRead(_input, out var frame, _cancellation))
+            {
+                lr = frame;
+                if (_shouldDrop?.Invoke(lr) == true)
+                {
+                    lr.Return();
+                    lr = null;
+                    Dropped++;
+                    continue;
+                }
+
+                sr = _srPool.Rent(_cancellation);
+                lr.Timeline.Mark(TimelineMark.InferStart);
+                _upscaler.Upscale(lr, sr);
+                lr.Timeline.Mark(TimelineMark.InferEnd);
+                sr.CopyMetadataFrom(lr);
+                if (!StageChannel.Write(_output.Writer, new UpscaledFrame(lr, sr), _cancellation))
+                {
+                    break;
+                }
+
+                lr = sr = null;
+                Frames++;
+            }
+
+            lr?.Return();
+            sr?.Return();
+            _output.Writer.TryComplete();
+        }
+        catch (Exception e)
+        {
+            lr?.Return();
+            sr?.Return();
+            _output.Writer.TryComplete(e);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Threading.Channels;
+
+namespace RealtimeSR.Player.Pipeline;
+
+/// <summary>
+/// The bounded channel between two stages and the blocking read/write the stage threads use on it. Stages run on
+/// their own threads, so blocking there is intended; cancellation is the only way out of a wait.
+/// </summary>
+public static class StageChannel
+{
+    /// <summary>Frames that may wait between two stages: enough to absorb jitter, few enough to bound latency and memory.</summary>
+    public const int Capacity = 3;
+
+    public static Channel<T> Create<T>(int capacity = Capacity) => Channel.CreateBounded<T>(new BoundedChannelOptions(capacity)
+    {
+        SingleReader = true,
+        SingleWriter = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    /// <summary>Writes <paramref name="item"/>, waiting while the channel is full; false when the reader completed it.</summary>
+    public static bool Write<T>(ChannelWriter<T> writer, T item, CancellationToken cancellation)
+    {
+        while (!writer.TryWrite(item))
+        {
+            if (!writer.WaitToWriteAsync(cancellation).AsTask().GetAwaiter().GetResult())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the next item, waiting while the channel is empty. Returns false when the writer completed normally;
+    /// rethrows the writer's exception when it completed with one (that is how a stage failure travels downstream).
+    /// </summary>
+    public static bool TryRead<T>(ChannelReader<T> reader, out T item, CancellationToken cancellation)
+    {
+        while (!reader.TryRead(out item!))
+        {
+            if (!reader.WaitToReadAsync(cancellation).AsTask().GetAwaiter().GetResult())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace RealtimeSR.Shared.Video;
+
+/// <summary>
+/// Decodes one audio stream with an ffmpeg child process to interleaved 32-bit float PCM in [-1, 1] at the
+/// stream's own sample rate and channel count (what an SDL audio queue opened with those values takes). Not
+/// thread-safe: one reading thread.
+/// </summary>
+public sealed class AudioReader : IDisposable
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly FfmpegProcess _ffmpeg;
+    private readonly Stream _output;
+    private bool _finished;
+
+    /// <summary>Starts decoding <paramref name="stream"/> of the file <paramref name="info"/> describes.</summary>
+    /// <param name="info">The probed file.</param>
+    /// <param name="stream">One of <see cref="VideoInfo.AudioStreams"/>; the first when null.</param>
+    /// <param name="start">Seconds into the file to start at; 0 = the beginning.</param>
+    /// <exception cref="VideoFileException">The file has no audio stream.</exception>
+    public AudioReader(VideoInfo info, AudioStreamInfo? stream = null, double start = 0)
+    {
+        Stream = stream ?? info.AudioStreams.FirstOrDefault() ?? throw new VideoFileException(info.Path, "has no audio stream");
+        if (Stream.SampleRate < 1 || Stream.Channels < 1)
+        {
+            throw new VideoFileException(info.Path, $"audio stream {Stream.Index} has no usable rate/channels ({Stream.SampleRate} Hz, {Stream.Channels} ch)");
+        }
+
+        Path = info.Path;
+        var args = new List<string> { "-v", "error", "-nostdin" };
+        if (start > 0)
+        {
+            args.AddRange(["-ss", start.ToString("R", CultureInfo.InvariantCulture)]);
+        }
+
+        args.AddRange(
+        [
+            "-i", info.Path, "-map", string.Create(CultureInfo.InvariantCulture, $"0:{Stream.Index}"),
+            "-f", "f32le", "-acodec", "pcm_f32le",
+            "-ar", Stream.SampleRate.ToString(CultureInfo.InvariantCulture), "-ac", Stream.Channels.ToString(CultureInfo.InvariantCulture),
+            "pipe:1",
+        ]);
+        _ffmpeg = FfmpegProcess.Start("ffmpeg", args, writeInput: false);
+        _output = _ffmpeg.StandardOutput;
+    }
+
+    public string Path { get; }
+
+    public AudioStreamInfo Stream { get; }
+
+    public int SampleRate => Stream.SampleRate;
+
+    public int Channels => Stream.Channels;
+
+    /// <summary>
+    /// Fills <paramref name="samples"/> with interleaved samples (channel 0, 1, …, then the next instant) and returns
+    /// how many it wrote, always whole sample frames (a multiple of <see cref="Channels"/>); 0 at the end.
+    /// </summary>
+    /// <exception cref="VideoFileException">ffmpeg failed to decode the audio.</exception>
+    public int Read(Span<float> samples)
+    {
+        if (_finished)
+        {
+            return 0;
+        }
+
+        int wanted = samples.Length - samples.Length % Channels;
+        var bytes = MemoryMarshal.AsBytes(samples[..wanted]);
+        int read = _output.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        int whole = read / (sizeof(float) * Channels) * Channels;
+        if (read < bytes.Length)
+        {
+            _finished = true;
+            int exit = _ffmpeg.WaitForExit(ExitTimeout);
+            if (exit != 0)
+            {
+                throw new VideoFileException(Path, $"audio decoding failed ({_ffmpeg.Reason($"ffmpeg exit code {exit}")})");
+            }
+        }
+
+        return whole;
+    }
+
+    public void Dispose() => _ffmpeg.Dispose();
+}

@@ -1,0 +1,10 @@
+namespace RealtimeSR.Shared.Video;
+
+/// <summary>A region of interest that is malformed or does not fit in the picture.</summary>
+public sealed class RegionException : ReportableException
+{
+    public RegionException(string message)
+        : base(message)
+    {
+    }
+}

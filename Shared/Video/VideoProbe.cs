@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace RealtimeSR.Shared.Video;
+
+/// <summary>Reads a media file's description with ffprobe (JSON) and its video frame timestamps (packet scan).</summary>
+public static class VideoProbe
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Describes <paramref name="path"/>'s first video stream and lists its audio and subtitle streams.</summary>
+    /// <exception cref="VideoFileException">Missing file, not a media file, or no video stream.</exception>
+    public static VideoInfo Probe(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new VideoFileException(path, "no such file");
+        }
+
+        var (exit, output, error) = FfmpegProcess.RunToEnd(
+            "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", path], ProbeTimeout);
+        if (exit != 0)
+        {
+            throw new VideoFileException(path, $"not a readable media file ({LastLine(error, $"ffprobe exit code {exit}")})");
+        }
+
+        using var document = JsonDocument.Parse(output);
+        var root = document.RootElement;
+        var streams = root.TryGetProperty("streams", out var s) ? s.EnumerateArray().ToArray() : [];
+        var video = streams.FirstOrDefault(x => Text(x, "codec_type") == "video" && !IsAttachedPicture(x));
+        if (video.ValueKind != JsonValueKind.Object)
+        {
+            throw new VideoFileException(path, "has no video stream");
+        }
+
+        var format = root.TryGetProperty("format", out var f) ? f : default;
+        int width = Integer(video, "width") ?? 0, height = Integer(video, "height") ?? 0;
+        if (width < 1 || height < 1)
+        {
+            throw new VideoFileException(path, $"video stream has no usable size ({width}x{height})");
+        }
+
+        var average = Rational.Parse(Text(video, "avg_frame_rate"));
+        double duration = Number(video, "duration") ?? (format.ValueKind == JsonValueKind.Object ? Number(format, "duration") : null) ?? double.NaN;
+        return new VideoInfo
+        {
+            Path = path,
+            Format = format.ValueKind == JsonValueKind.Object ? Text(format, "format_name") ?? "" : "",
+            StreamIndex = Integer(video, "index") ?? 0,
+            Codec = Text(video, "codec_name") ?? "",
+            Width = width,
+            Height = height,
+            PixelFormat = Text(video, "pix_fmt") ?? "",
+            SampleAspectRatio = Rational.Parse(Text(video, "sample_aspect_ratio")),
+            Rotation = RotationOf(video),
+            FrameRate = average.IsKnown ? average : Rational.Parse(Text(video, "r_frame_rate")),
+            TimeBase = Rational.Parse(Text(video, "time_base")),
+            Duration = duration,
+            DeclaredFrameCount = Integer(video, "nb_frames"),
+            Colour = new ColourTags(
+                Known(Text(video, "color_space")), Known(Text(video, "color_range")),
+                Known(Text(video, "color_primaries")), Known(Text(video, "color_transfer"))),
+            AudioStreams = streams.Where(x => Text(x, "codec_type") == "audio")
+                .Select(x => new AudioStreamInfo(Integer(x, "index") ?? 0, Text(x, "codec_name") ?? "", Integer(x, "sample_rate") ?? 0, Integer(x, "channels") ?? 0))
+                .ToArray(),
+            SubtitleStreams = streams.Where(x => Text(x, "codec_type") == "subtitle")
+                .Select(x => new SubtitleStreamInfo(Integer(x, "index") ?? 0, Text(x, "codec_name") ?? "", Tag(x, "language")))
+                .ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// The presentation timestamps of every frame of the video stream, in the stream's time base, in display order.
+    /// Taken from the packets (no decoding, so it is fast); a stream whose packets carry no timestamps (raw
+    /// elementary streams) gets index ÷ frame rate.
+    /// </summary>
+    /// <exception cref="VideoFileException">ffprobe cannot read the packets.</exception>
+    public static long[] ReadFrameTimestamps(VideoInfo info)
+    {
+        var (exit, output, error) = FfmpegProcess.RunToEnd(
+            "ffprobe",
+            ["-v", "error", "-select_streams", info.StreamIndex.ToString(CultureInfo.InvariantCulture), "-show_entries", "packet=pts", "-of", "csv=p=0", "--", info.Path],
+            ProbeTimeout);
+        if (exit != 0)
+        {
+            throw new VideoFileException(info.Path, $"cannot read the video packets ({LastLine(error, $"ffprobe exit code {exit}")})");
+        }
+
+        // At -v error ffprobe only speaks about damage ("File ended prematurely", invalid NAL units): a file it
+        // complains about would decode to fewer or broken frames, so it is refused rather than passed off as whole.
+        if (error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } complaint)
+        {
+            throw new VideoFileException(info.Path, $"truncated or corrupt ({WithoutContext(complaint)})");
+        }
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => l.TrimEnd(','))
+            .ToArray();
+        var timestamps = new long[lines.Length];
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (!long.TryParse(lines[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out timestamps[i]))
+            {
+                return SyntheticTimestamps(info, lines.Length);
+            }
+        }
+
+        Array.Sort(timestamps);
+        return timestamps;
+    }
+
+    private static long[] SyntheticTimestamps(VideoInfo info, int count)
+    {
+        double rate = info.FramesPerSecond > 0 ? info.FramesPerSecond : 25;
+        double unitsPerSecond = info.TimeBase.IsKnown ? 1 / info.TimeBase.ToDouble() : 1000;
+        return Enumerable.Range(0, count).Select(i => (long)Math.Round(i / rate * unitsPerSecond)).ToArray();
+    }
+
+    private static bool IsAttachedPicture(JsonElement stream) =>
+        stream.TryGetProperty("disposition", out var d) && d.TryGetProperty("attached_pic", out var a) && a.ValueKind == JsonValueKind.Number && a.GetInt32() == 1;
+
+    private static int RotationOf(JsonElement stream)
+    {
+        if (stream.TryGetProperty("side_data_list", out var sideData))
+        {
+            foreach (var item in sideData.EnumerateArray())
+            {
+                if (item.TryGetProperty("rotation", out var r) && r.ValueKind == JsonValueKind.Number)
+                {
+                    return (int)Math.Round(r.GetDouble());
+                }
+            }
+        }
+
+        return int.TryParse(Tag(stream, "rotate"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int rotate) ? -rotate : 0;
+    }
+
+    private static string? Known(string? value) => value is null or "unknown" or "unspecified" or "reserved" ? null : value;
+
+    private static string? Tag(JsonElement element, string name) =>
+        element.TryGetProperty("tags", out var tags) && tags.TryGetProperty(name, out var v) ? v.GetString() : null;
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString() : null;
+
+    private static int? Integer(JsonElement element, string name) =>
+        int.TryParse(Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : null;
+
+    private static double? Number(JsonElement element, string name) =>
+        double.TryParse(Text(element, name), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null;
+
+    /// <summary>Drops ffmpeg's "[demuxer @ 0x…] " prefix, which means nothing to a user.</summary>
+    internal static string WithoutContext(string line) =>
+        line.StartsWith('[') && line.IndexOf("] ", StringComparison.Ordinal) is var end and > 0 ? line[(end + 2)..] : line;
+
+    private static string LastLine(string text, string fallback) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? fallback;
+}

@@ -1,0 +1,13 @@
+namespace RealtimeSR.Shared.Video;
+
+/// <summary>Writing an output video failed (unwritable folder, full disk, encoder refused the options).</summary>
+public sealed class VideoWriteException : ReportableException
+{
+    public VideoWriteException(string path, string reason, Exception? inner = null)
+        : base($"cannot write {path}: {reason}", inner)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+}
