@@ -1,0 +1,39 @@
+using RealtimeSR.Player.Platform.Posix;
+using RealtimeSR.Player.Platform.Sdl;
+
+namespace RealtimeSR.Player.Platform;
+
+/// <summary>
+/// Tells whether the player can open a window, so that a command can say "no display" in one line and render
+/// headless through EGL instead. On Linux and the BSDs an unset <c>DISPLAY</c> and <c>WAYLAND_DISPLAY</c> settles it
+/// without touching SDL; otherwise SDL's video subsystem is started once and shut down again.
+/// </summary>
+public static class DisplayProbe
+{
+    public static DisplayStatus Probe()
+    {
+        bool unixDesktop = !OperatingSystem.IsWindows() && !OperatingSystem.IsMacOS();
+        if (unixDesktop && string.IsNullOrEmpty(NativeEnvironment.Get("DISPLAY"))
+            && string.IsNullOrEmpty(NativeEnvironment.Get("WAYLAND_DISPLAY")))
+        {
+            return new DisplayStatus(false, "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+        }
+
+        NativeLibraryResolver.EnsureRegistered();
+        try
+        {
+            if (SdlNative.SDL_InitSubSystem(SdlNative.InitVideo) < 0)
+            {
+                return new DisplayStatus(false, $"no display (SDL video: {SdlNative.LastError()})");
+            }
+        }
+        catch (DllNotFoundException e)
+        {
+            return new DisplayStatus(false, $"no display (SDL2 is not installed: {e.Message})");
+        }
+
+        string driver = SdlWindow.VideoDriver;
+        SdlNative.SDL_QuitSubSystem(SdlNative.InitVideo);
+        return new DisplayStatus(true, driver);
+    }
+}
