@@ -6,7 +6,8 @@ namespace RealtimeSR.Player.Platform;
 /// <summary>
 /// Tells whether the player can open a window, so that a command can say "no display" in one line and render
 /// headless through EGL instead. On Linux and the BSDs an unset <c>DISPLAY</c> and <c>WAYLAND_DISPLAY</c> settles it
-/// without touching SDL; otherwise SDL's video subsystem is started once and shut down again.
+/// without touching SDL; otherwise SDL's video subsystem is started once and shut down again, and SDL's invisible
+/// fallback drivers (offscreen, dummy) count as no display.
 /// </summary>
 public static class DisplayProbe
 {
@@ -34,6 +35,11 @@ public static class DisplayProbe
 
         string driver = SdlWindow.VideoDriver;
         SdlNative.SDL_QuitSubSystem(SdlNative.InitVideo);
-        return new DisplayStatus(true, driver);
+
+        // When the window system cannot be reached SDL quietly falls back to drivers whose windows nobody sees
+        // (measured: an unreachable DISPLAY gives "offscreen" on Debian's SDL 2.26).
+        return driver is "offscreen" or "dummy"
+            ? new DisplayStatus(false, $"no display (SDL found no window system and fell back to its '{driver}' driver)")
+            : new DisplayStatus(true, driver);
     }
 }
