@@ -12,6 +12,33 @@ namespace RealtimeSR.Player.Rendering;
 /// Use it on the GL thread only: <see cref="SetFrame"/> when a new frame arrives, <see cref="Draw"/> for every
 /// presentation (redraws after a resize or a divider drag need no new upload). Steady state allocates nothing.
 /// </summary>
+/// <example>
+/// A render loop on the thread that created the window:
+/// <code>
+/// using var window = new SdlWindow("RealtimeSR", 1280, 720);
+/// using var renderer = new ViewRenderer(window.Gl, new ShaderLibrary());
+/// renderer.SetLabels("Bicubic", card.Name);
+/// var state = new ViewState();
+/// var input = new InputHandler();
+/// var actions = new List&lt;PlayerAction&gt;();
+/// while (running)
+/// {
+///     var (width, height) = window.DrawableSize;
+///     while (window.PollEvent(out InputEvent e))
+///     {
+///         state = input.Handle(state, e, renderer.Layout(state, width, height), actions);
+///     }
+///     // act on actions (pause, seek, step, volume, fullscreen, quit), then actions.Clear()
+///     if (next frame is due) renderer.SetFrame(lrChw, lrW, lrH, srChw, srW, srH);
+///     renderer.Draw(state, width, height);          // into framebuffer 0
+///     // a Screenshot action: Screenshot.Save(window.Gl, width, height, path) here, before the swap
+///     window.SwapBuffers();
+///     renderer.FrameTimes.Add(msSinceLastPresent);
+/// }
+/// </code>
+/// Headless (no display, see <c>DisplayProbe</c>): an <c>EglHeadlessContext</c> and a <see cref="GlFramebuffer"/>
+/// bound before <see cref="Draw"/>, read back with <see cref="Screenshot.Capture"/>.
+/// </example>
 public sealed class ViewRenderer : IDisposable
 {
     private const int LabelMargin = 8;
@@ -117,16 +144,13 @@ public sealed class ViewRenderer : IDisposable
         osdDirty = true;
     }
 
-    /// <summary>The layout <see cref="Draw"/> uses for a target of this size (for the input handler).</summary>
-    public ViewLayout Layout(ViewState state, int targetWidth, int targetHeight)
-    {
-        if (!HasFrame)
-        {
-            throw new InvalidOperationException("no frame yet: call SetFrame first");
-        }
-
-        return ViewLayout.Compute(state, targetWidth, targetHeight, PictureWidth, PictureHeight);
-    }
+    /// <summary>
+    /// The layout <see cref="Draw"/> uses for a target of this size (give it to <c>InputHandler.Handle</c>). Before
+    /// the first frame the picture is taken to be the target's size, so input can be handled from the start.
+    /// </summary>
+    public ViewLayout Layout(ViewState state, int targetWidth, int targetHeight) => HasFrame
+        ? ViewLayout.Compute(state, targetWidth, targetHeight, PictureWidth, PictureHeight)
+        : ViewLayout.Compute(state, targetWidth, targetHeight, Math.Max(1, targetWidth), Math.Max(1, targetHeight));
 
     /// <summary>
     /// Draws the current frame for <paramref name="state"/> into the bound framebuffer, which is

@@ -122,6 +122,27 @@ public sealed class SdlWindowTests : IDisposable
     }
 
     [Fact]
+    public void SetFullscreen_On_FillsScreenAndLetterboxes()
+    {
+        window.SetFullscreen(true);
+        var deadline = Stopwatch.StartNew();
+        while (window.DrawableSize == (Width, Height) && deadline.Elapsed < EventTimeout)
+        {
+            window.PollEvent(out _);
+            Thread.Sleep(10);
+        }
+
+        Assert.True(window.IsFullscreen);
+        var (width, height) = window.DrawableSize;
+        Assert.NotEqual((Width, Height), (width, height));
+        ViewLayout layout = renderer.Layout(new ViewState(ViewMode.Sr), width, height);
+        Assert.Equal((double)Width / Height, (double)layout.First.Fit.Width / layout.First.Fit.Height, 2);
+
+        window.SetFullscreen(false);
+        Assert.False(window.IsFullscreen);
+    }
+
+    [Fact]
     public void Probe_WithDisplay_ReportsAvailableDriver()
     {
         DisplayStatus status = DisplayProbe.Probe();
