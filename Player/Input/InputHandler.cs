@@ -44,8 +44,7 @@ public sealed class InputHandler
                 actions.Add(PlayerAction.Quit);
                 return state;
             case InputEventKind.MouseButtonDown when inputEvent.Button == MouseButton.Left:
-                drag = layout.DividerX >= 0 && Math.Abs(inputEvent.X - layout.DividerX) <= DividerGrabPixels
-                       && layout.First.Fit.Contains(layout.First.Fit.X, inputEvent.Y)
+                drag = IsOnDivider(inputEvent.X, inputEvent.Y, layout)
                     ? DragKind.Divider
                     : layout.PaneAt(inputEvent.X, inputEvent.Y).HasValue ? DragKind.Pan : DragKind.None;
                 (lastX, lastY) = (inputEvent.X, inputEvent.Y);
@@ -61,6 +60,12 @@ public sealed class InputHandler
             default:
                 return state;
         }
+    }
+
+    private static bool IsOnDivider(float x, float y, in ViewLayout layout)
+    {
+        PixelRect fit = layout.First.Fit;
+        return layout.DividerX >= 0 && Math.Abs(x - layout.DividerX) <= DividerGrabPixels && y >= fit.Y && y < fit.Bottom;
     }
 
     private static ViewState HandleKey(ViewState state, PlayerKey key, ICollection<PlayerAction> actions)

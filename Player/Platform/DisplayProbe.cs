@@ -20,17 +20,16 @@ public static class DisplayProbe
             return new DisplayStatus(false, "no display (neither DISPLAY nor WAYLAND_DISPLAY is set)");
         }
 
-        NativeLibraryResolver.EnsureRegistered();
         try
         {
-            if (SdlNative.SDL_InitSubSystem(SdlNative.InitVideo) < 0)
+            if (SdlLibrary.InitSubSystem(SdlNative.InitVideo) < 0)
             {
                 return new DisplayStatus(false, $"no display (SDL video: {SdlNative.LastError()})");
             }
         }
-        catch (DllNotFoundException e)
+        catch (SdlException e)
         {
-            return new DisplayStatus(false, $"no display (SDL2 is not installed: {e.Message})");
+            return new DisplayStatus(false, $"no display ({e.Message})");
         }
 
         string driver = SdlWindow.VideoDriver;

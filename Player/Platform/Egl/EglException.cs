@@ -12,12 +12,22 @@ public sealed class EglException : ReportableException
         ErrorCode = errorCode;
     }
 
+    private EglException(string function, string reason, Exception inner)
+        : base($"EGL: {function} failed: {reason}", inner)
+    {
+        Function = function;
+    }
+
     public string Function { get; }
 
     /// <summary>The value of <c>eglGetError()</c> right after the failure.</summary>
     public int ErrorCode { get; }
 
     internal static EglException FromLastError(string function) => new(function, EglNative.eglGetError());
+
+    /// <summary>libEGL itself could not be loaded (not installed, or too old).</summary>
+    internal static EglException LibraryMissing(Exception inner) =>
+        new("loading libEGL", $"{inner.Message} (install libegl1 and libegl-mesa0)", inner);
 
     private static string Name(int code) => code switch
     {

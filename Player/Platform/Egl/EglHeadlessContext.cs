@@ -18,12 +18,11 @@ public sealed class EglHeadlessContext : IDisposable
     private readonly IntPtr display;
     private IntPtr context;
 
-    /// <exception cref="EglException">EGL or a GL 3.3 core context is unavailable, with EGL's error.</exception>
-    /// <exception cref="DllNotFoundException">libEGL is not installed.</exception>
+    /// <exception cref="EglException">libEGL is missing, or EGL or a GL 3.3 core context is unavailable (with EGL's error).</exception>
     public EglHeadlessContext()
     {
         NativeLibraryResolver.EnsureRegistered();
-        display = EglNative.eglGetPlatformDisplay(EglNative.PlatformSurfacelessMesa, IntPtr.Zero, [EglNative.None]);
+        display = SurfacelessDisplay();
         if (display == IntPtr.Zero || EglNative.eglInitialize(display, out _, out _) == 0)
         {
             // Not Mesa (or too old for surfaceless): let the vendor pick its default, headless where it can.
@@ -92,6 +91,23 @@ public sealed class EglHeadlessContext : IDisposable
         EglNative.eglMakeCurrent(display, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
         EglNative.eglDestroyContext(display, context);
         context = IntPtr.Zero;
+    }
+
+    private static IntPtr SurfacelessDisplay()
+    {
+        try
+        {
+            return EglNative.eglGetPlatformDisplay(EglNative.PlatformSurfacelessMesa, IntPtr.Zero, [EglNative.None]);
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // EGL 1.4: no platform displays; the default display is all there is.
+            return IntPtr.Zero;
+        }
+        catch (DllNotFoundException e)
+        {
+            throw EglException.LibraryMissing(e);
+        }
     }
 
     private static void Check(int result, string function)

@@ -39,7 +39,7 @@ public sealed class SdlAudioOutput : IDisposable
         Format = format;
         BytesPerFrame = channels * (format == PcmFormat.S16 ? 2 : 4);
 
-        if (SdlNative.SDL_InitSubSystem(SdlNative.InitAudio) < 0)
+        if (SdlLibrary.InitSubSystem(SdlNative.InitAudio) < 0)
         {
             throw SdlException.FromLastError("SDL_InitSubSystem(AUDIO)");
         }

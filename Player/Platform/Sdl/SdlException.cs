@@ -20,4 +20,8 @@ public sealed class SdlException : ReportableException
 
     /// <summary>An exception for <paramref name="function"/> with SDL's current error text.</summary>
     internal static SdlException FromLastError(string function) => new(function, SdlNative.LastError());
+
+    /// <summary>The SDL2 library itself could not be loaded.</summary>
+    internal static SdlException LibraryMissing(DllNotFoundException inner) =>
+        new("loading SDL2", $"{inner.Message} (install libsdl2-2.0-0, or put SDL2.dll beside the player on Windows)");
 }

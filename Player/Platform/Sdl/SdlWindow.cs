@@ -28,7 +28,7 @@ public sealed class SdlWindow : IPlayerWindow
         NativeLibraryResolver.EnsureRegistered();
         try
         {
-            Check(SdlNative.SDL_InitSubSystem(SdlNative.InitVideo), "SDL_InitSubSystem(VIDEO)");
+            Check(SdlLibrary.InitSubSystem(SdlNative.InitVideo), "SDL_InitSubSystem(VIDEO)");
             videoInitialised = true;
             Check(SdlNative.SDL_GL_SetAttribute(SdlNative.GlContextMajorVersion, 3), "SDL_GL_SetAttribute(MAJOR)");
             Check(SdlNative.SDL_GL_SetAttribute(SdlNative.GlContextMinorVersion, 3), "SDL_GL_SetAttribute(MINOR)");

@@ -94,6 +94,42 @@ public sealed class SdlAudioOutputTests : IDisposable
         Assert.Null(NativeEnvironment.Get("RTSR_TEST_VARIABLE"));
     }
 
+    [Fact]
+    public void ApplyGain_F32_ScalesEverySample()
+    {
+        byte[] source = new byte[8];
+        BinaryPrimitives.WriteSingleLittleEndian(source.AsSpan(0), 0.5f);
+        BinaryPrimitives.WriteSingleLittleEndian(source.AsSpan(4), -1f);
+        byte[] target = new byte[8];
+
+        SdlAudioOutput.ApplyGain(source, target, PcmFormat.F32, 0.25f);
+
+        Assert.Equal(0.125f, BinaryPrimitives.ReadSingleLittleEndian(target.AsSpan(0)));
+        Assert.Equal(-0.25f, BinaryPrimitives.ReadSingleLittleEndian(target.AsSpan(4)));
+    }
+
+    [Fact]
+    public void ApplyGain_S16OddValues_RoundsHalfAwayFromZero()
+    {
+        byte[] source = new byte[4];
+        BinaryPrimitives.WriteInt16LittleEndian(source.AsSpan(0), 3);
+        BinaryPrimitives.WriteInt16LittleEndian(source.AsSpan(2), short.MinValue);
+        byte[] target = new byte[4];
+
+        SdlAudioOutput.ApplyGain(source, target, PcmFormat.S16, 0.5f);
+
+        Assert.Equal(2, BinaryPrimitives.ReadInt16LittleEndian(target.AsSpan(0)));
+        Assert.Equal(-16384, BinaryPrimitives.ReadInt16LittleEndian(target.AsSpan(2)));
+    }
+
+    [Fact]
+    public void Message_EmptySdlError_SaysNoReasonOnOneLine()
+    {
+        var error = new SdlException("SDL_CreateWindow", string.Empty);
+
+        Assert.Equal("SDL: SDL_CreateWindow failed: no reason given", error.Message);
+    }
+
     public void Dispose()
     {
         NativeEnvironment.Set("SDL_AUDIODRIVER", null);
