@@ -3,8 +3,9 @@ using Silk.NET.OpenGL;
 namespace RealtimeSR.Player.Rendering;
 
 /// <summary>
-/// An offscreen render target: a framebuffer object with one RGBA8 colour texture. Headless rendering (EGL) draws
-/// here; <see cref="Bind"/> makes it the draw and read framebuffer and sets the viewport to cover it.
+/// An offscreen render target: a framebuffer object with one colour texture (RGBA8 by default; RGBA float for
+/// intermediate results). Headless rendering (EGL) draws here; <see cref="Bind"/> makes it the draw and read
+/// framebuffer and sets the viewport to cover it.
 /// </summary>
 public sealed class GlFramebuffer : IDisposable
 {
@@ -12,12 +13,17 @@ public sealed class GlFramebuffer : IDisposable
     private uint handle;
 
     /// <exception cref="GlException">The driver reports the framebuffer incomplete.</exception>
-    public GlFramebuffer(GL gl, int width, int height)
+    public GlFramebuffer(GL gl, int width, int height, TextureLayout layout = TextureLayout.Rgba8)
     {
+        if (layout is not (TextureLayout.Rgba8 or TextureLayout.RgbaFloat))
+        {
+            throw new ArgumentException($"a framebuffer needs an RGBA colour texture, not {layout}", nameof(layout));
+        }
+
         this.gl = gl;
         Width = width;
         Height = height;
-        Color = new GlTexture(gl, width, height, TextureLayout.Rgba8);
+        Color = new GlTexture(gl, width, height, layout);
         handle = gl.GenFramebuffer();
         gl.BindFramebuffer(FramebufferTarget.Framebuffer, handle);
         gl.FramebufferTexture2D(FramebufferTarget.Framebuffer, FramebufferAttachment.ColorAttachment0,
@@ -26,7 +32,7 @@ public sealed class GlFramebuffer : IDisposable
         if (status != GLEnum.FramebufferComplete)
         {
             Dispose();
-            throw new GlException($"a {width}x{height} RGBA8 framebuffer is incomplete ({status})");
+            throw new GlException($"a {width}x{height} {layout} framebuffer is incomplete ({status})");
         }
     }
 

@@ -92,7 +92,7 @@ public sealed class GlTexture : IDisposable
                     PixelFormat.Rgb, PixelType.Float, (ReadOnlySpan<float>)interleaved);
                 break;
             default:
-                throw new InvalidOperationException($"a {Layout} texture takes RGBA bytes, not CHW floats");
+                throw new InvalidOperationException($"a {Layout} texture is not uploaded from CHW floats");
         }
     }
 
@@ -136,6 +136,7 @@ public sealed class GlTexture : IDisposable
     {
         TextureLayout.PlanarFloat => (InternalFormat.R32f, PixelFormat.Red, PixelType.Float),
         TextureLayout.RgbFloat => (InternalFormat.Rgb32f, PixelFormat.Rgb, PixelType.Float),
+        TextureLayout.RgbaFloat => (InternalFormat.Rgba32f, PixelFormat.Rgba, PixelType.Float),
         _ => (InternalFormat.Rgba8, PixelFormat.Rgba, PixelType.UnsignedByte),
     };
 }

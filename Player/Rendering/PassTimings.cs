@@ -6,10 +6,11 @@ namespace RealtimeSR.Player.Rendering;
 /// benchmarks). With a software rasteriser (llvmpipe) this is the real cost; with a GPU it includes the sync.
 /// </summary>
 /// <param name="UploadMs">LR + SR texture upload of the last <see cref="ViewRenderer.SetFrame"/>.</param>
-/// <param name="BicubicMs">Bicubic pass.</param>
+/// <param name="BicubicRowsMs">Horizontal half of the bicubic upscale (once per new frame; 0 on redraws).</param>
+/// <param name="BicubicMs">Bicubic pass (vertical half, per shown pixel).</param>
 /// <param name="SrMs">SR pass.</param>
 /// <param name="OverlayMs">Divider, labels and OSD.</param>
-public readonly record struct PassTimings(double UploadMs, double BicubicMs, double SrMs, double OverlayMs)
+public readonly record struct PassTimings(double UploadMs, double BicubicRowsMs, double BicubicMs, double SrMs, double OverlayMs)
 {
-    public double DrawMs => BicubicMs + SrMs + OverlayMs;
+    public double DrawMs => BicubicRowsMs + BicubicMs + SrMs + OverlayMs;
 }

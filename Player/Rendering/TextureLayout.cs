@@ -17,4 +17,7 @@ public enum TextureLayout
 
     /// <summary>RGBA, 8 bits per channel, straight alpha (overlays, render targets).</summary>
     Rgba8,
+
+    /// <summary>RGBA32F render target for intermediate results (the bicubic pass's horizontal half).</summary>
+    RgbaFloat,
 }

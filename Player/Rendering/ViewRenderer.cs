@@ -44,6 +44,7 @@ public sealed class ViewRenderer : IDisposable
     private const int LabelMargin = 8;
 
     private readonly GL gl;
+    private readonly BicubicRowsPass bicubicRows;
     private readonly BicubicPass bicubic;
     private readonly SrPass sr;
     private readonly OverlayPass overlay;
@@ -54,6 +55,8 @@ public sealed class ViewRenderer : IDisposable
     private readonly Stopwatch stopwatch = new();
     private GlTexture? lrTexture;
     private GlTexture? srTexture;
+    private GlFramebuffer? rowsTarget;
+    private bool rowsStale;
     private GlTexture? bicubicLabel;
     private GlTexture? srLabel;
     private OsdStats? osdStats;
@@ -69,6 +72,7 @@ public sealed class ViewRenderer : IDisposable
         var created = new List<IDisposable>();
         try
         {
+            bicubicRows = Track(new BicubicRowsPass(gl, shaders), created);
             bicubic = Track(new BicubicPass(gl, shaders), created);
             sr = Track(new SrPass(gl, shaders), created);
             overlay = Track(new OverlayPass(gl, shaders), created);
@@ -123,6 +127,15 @@ public sealed class ViewRenderer : IDisposable
         srTexture = Resized(srTexture, srWidth, srHeight, TextureLayout.PlanarFloat);
         lrTexture.UploadPlanar(lr);
         srTexture.UploadPlanar(srOutput);
+        if (rowsTarget is null || rowsTarget.Width != srWidth || rowsTarget.Height != lrHeight)
+        {
+            rowsTarget?.Dispose();
+            rowsTarget = null;
+            rowsTarget = new GlFramebuffer(gl, srWidth, lrHeight, TextureLayout.RgbaFloat);
+        }
+
+        // The rows are resized at the next Draw, where the caller's framebuffer binding is known and can be restored.
+        rowsStale = true;
         uploadMs = StopTiming();
     }
 
@@ -159,13 +172,26 @@ public sealed class ViewRenderer : IDisposable
     /// </summary>
     public void Draw(ViewState state, int targetWidth, int targetHeight)
     {
+        double rowsMs = 0;
+        if (rowsStale && lrTexture is not null && rowsTarget is not null)
+        {
+            gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
+            StartTiming();
+            vertexArray.Bind();
+            gl.Disable(EnableCap.Blend);
+            bicubicRows.Draw(lrTexture, rowsTarget);
+            rowsMs = StopTiming();
+            gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)callerFramebuffer);
+            rowsStale = false;
+        }
+
         gl.Viewport(0, 0, (uint)targetWidth, (uint)targetHeight);
         gl.Disable(EnableCap.Blend);
         gl.Disable(EnableCap.DepthTest);
         gl.Disable(EnableCap.ScissorTest);
         gl.ClearColor(0f, 0f, 0f, 1f);
         gl.Clear(ClearBufferMask.ColorBufferBit);
-        if (lrTexture is null || srTexture is null)
+        if (lrTexture is null || srTexture is null || rowsTarget is null)
         {
             return;
         }
@@ -180,7 +206,7 @@ public sealed class ViewRenderer : IDisposable
             StartTiming();
             if (pane.Content == PaneContent.Bicubic)
             {
-                bicubic.Draw(lrTexture, srTexture.Width, srTexture.Height, pane, targetWidth, targetHeight);
+                bicubic.Draw(rowsTarget.Color, srTexture.Width, srTexture.Height, pane, targetWidth, targetHeight);
                 bicubicMs += StopTiming();
             }
             else
@@ -195,7 +221,7 @@ public sealed class ViewRenderer : IDisposable
         double overlayMs = StopTiming();
         if (MeasurePasses)
         {
-            LastTimings = new PassTimings(uploadMs, bicubicMs, srMs, overlayMs);
+            LastTimings = new PassTimings(uploadMs, rowsMs, bicubicMs, srMs, overlayMs);
         }
     }
 
@@ -203,6 +229,7 @@ public sealed class ViewRenderer : IDisposable
     {
         lrTexture?.Dispose();
         srTexture?.Dispose();
+        rowsTarget?.Dispose();
         bicubicLabel?.Dispose();
         srLabel?.Dispose();
         osdTexture.Dispose();
@@ -211,6 +238,7 @@ public sealed class ViewRenderer : IDisposable
         overlay.Dispose();
         sr.Dispose();
         bicubic.Dispose();
+        bicubicRows.Dispose();
     }
 
     private void DrawDecorations(ViewState state, in ViewLayout layout, int targetWidth, int targetHeight)

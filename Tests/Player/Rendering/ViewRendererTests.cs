@@ -155,6 +155,7 @@ public sealed class ViewRendererTests
     {
         using var scene = new HeadlessScene();
         scene.Renderer.MeasurePasses = true;
+        var rows = new List<double>();
         var bicubic = new List<double>();
         var sr = new List<double>();
         var overlay = new List<double>();
@@ -168,14 +169,16 @@ public sealed class ViewRendererTests
             scene.Renderer.Draw(new ViewState(ViewMode.Split), 1280, 720);
             PassTimings t = scene.Renderer.LastTimings;
             upload.Add(t.UploadMs);
+            rows.Add(t.BicubicRowsMs);
             bicubic.Add(t.BicubicMs);
             sr.Add(t.SrMs);
             overlay.Add(t.OverlayMs);
         }
 
         // Reported for the record (llvmpipe, 320x180 -> 1280x720 split); not asserted: timing is not a unit test.
-        output.WriteLine($"median ms: upload {Median(upload):F2}, bicubic {Median(bicubic):F2}, sr {Median(sr):F2}, " +
-                         $"overlay {Median(overlay):F2}");
+        output.WriteLine($"median ms: upload {Median(upload):F2}, bicubic rows {Median(rows):F2}, " +
+                         $"bicubic {Median(bicubic):F2}, sr {Median(sr):F2}, overlay {Median(overlay):F2}");
+        Assert.All(rows, ms => Assert.True(ms > 0));
         Assert.All(bicubic, ms => Assert.True(ms > 0));
         Assert.All(sr, ms => Assert.True(ms > 0));
         Assert.All(upload, ms => Assert.True(ms > 0));
