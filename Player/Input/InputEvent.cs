@@ -9,10 +9,12 @@ namespace RealtimeSR.Player.Input;
 /// <param name="Button">The button for button events.</param>
 /// <param name="X">Pointer x in pixels (new width for <see cref="InputEventKind.WindowResized"/>).</param>
 /// <param name="Y">Pointer y in pixels (new height for <see cref="InputEventKind.WindowResized"/>).</param>
-/// <param name="Wheel">Wheel steps for <see cref="InputEventKind.MouseWheel"/>: positive away from the user (zoom in).</param>
+/// <param name="Wheel">Wheel steps for <see cref="InputEventKind.MouseWheel"/>: positive away from the user (zoom in);
+/// fractional from smooth-scrolling devices.</param>
+/// <param name="Repeat">For <see cref="InputEventKind.KeyDown"/>: an auto-repeat of a held key.</param>
 public readonly record struct InputEvent(
     InputEventKind Kind, PlayerKey Key = PlayerKey.Unknown, MouseButton Button = MouseButton.None,
-    float X = 0, float Y = 0, float Wheel = 0)
+    float X = 0, float Y = 0, float Wheel = 0, bool Repeat = false)
 {
     public static InputEvent KeyDown(PlayerKey key) => new(InputEventKind.KeyDown, Key: key);
 

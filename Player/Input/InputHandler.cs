@@ -38,6 +38,8 @@ public sealed class InputHandler
     {
         switch (inputEvent.Kind)
         {
+            case InputEventKind.KeyDown when inputEvent.Repeat && !Repeats(inputEvent.Key):
+                return state;
             case InputEventKind.KeyDown:
                 return HandleKey(state, inputEvent.Key, actions);
             case InputEventKind.Quit:
@@ -61,6 +63,10 @@ public sealed class InputHandler
                 return state;
         }
     }
+
+    /// <summary>Keys that act again while held (seek, step, volume); toggles would flicker.</summary>
+    private static bool Repeats(PlayerKey key) =>
+        key is PlayerKey.Left or PlayerKey.Right or PlayerKey.Comma or PlayerKey.Period or PlayerKey.Plus or PlayerKey.Minus;
 
     private static bool IsOnDivider(float x, float y, in ViewLayout layout)
     {

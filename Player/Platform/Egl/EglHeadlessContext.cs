@@ -88,6 +88,7 @@ public sealed class EglHeadlessContext : IDisposable
             return;
         }
 
+        Gl.Dispose();
         EglNative.eglMakeCurrent(display, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
         EglNative.eglDestroyContext(display, context);
         context = IntPtr.Zero;

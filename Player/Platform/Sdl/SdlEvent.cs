@@ -35,6 +35,10 @@ internal struct SdlEvent
     [FieldOffset(12)]
     public byte Byte12;
 
+    /// <summary>Key: non-zero when the key is held and this is an auto-repeat.</summary>
+    [FieldOffset(13)]
+    public byte Byte13;
+
     /// <summary>Mouse motion/button/wheel: <c>which</c> (mouse instance).</summary>
     [FieldOffset(12)]
     public uint Which;
@@ -58,6 +62,10 @@ internal struct SdlEvent
     /// <summary>Motion/button: y; wheel: direction; key: modifier state (low 16 bits).</summary>
     [FieldOffset(24)]
     public int Int24;
+
+    /// <summary>Wheel (SDL ≥ 2.0.18): <c>preciseY</c>, fractional steps from smooth-scrolling devices.</summary>
+    [FieldOffset(32)]
+    public float Float32;
 
     /// <summary>Wheel (SDL ≥ 2.26): pointer x at the time of the wheel event.</summary>
     [FieldOffset(36)]

@@ -16,11 +16,13 @@ public sealed class SdlInputInjector
         this.window = window;
     }
 
-    public void KeyDown(PlayerKey key)
+    /// <summary>A key press; <paramref name="repeat"/> marks it as the auto-repeat of a held key.</summary>
+    public void KeyDown(PlayerKey key, bool repeat = false)
     {
         var (keycode, scancode) = SdlKeys.FromPlayerKey(key);
         var e = Header(SdlEvent.KeyDown);
         e.Byte12 = SdlEvent.Pressed;
+        e.Byte13 = repeat ? (byte)1 : (byte)0;
         e.Int16 = scancode;
         e.Int20 = keycode;
         Push(ref e);
@@ -54,6 +56,7 @@ public sealed class SdlInputInjector
         var (px, py) = window.ToPoints(x, y);
         e.Int16 = 0;
         e.Int20 = steps;
+        e.Float32 = steps;
         e.Int24 = 0;
         e.Int36 = px;
         e.Int40 = py;

@@ -7,7 +7,8 @@ namespace RealtimeSR.Player.Platform.Sdl;
 /// <summary>
 /// A resizable SDL2 window with an OpenGL 3.3 core context made current on the creating thread, and GL entry points
 /// loaded through <c>SDL_GL_GetProcAddress</c>. Input is translated to <see cref="InputEvent"/>s in drawable pixels.
-/// Use it from the creating thread only; dispose it there too (GL objects first).
+/// Use it from the creating thread only (on macOS that must be the process's main thread); dispose it there too,
+/// after the GL objects made with its context.
 /// </summary>
 public sealed class SdlWindow : IPlayerWindow
 {
@@ -135,6 +136,7 @@ public sealed class SdlWindow : IPlayerWindow
     {
         if (context != IntPtr.Zero)
         {
+            Gl?.Dispose();
             SdlNative.SDL_GL_DeleteContext(context);
             context = IntPtr.Zero;
         }
@@ -183,7 +185,7 @@ public sealed class SdlWindow : IPlayerWindow
                 return true;
             case SdlEvent.KeyDown:
                 PlayerKey key = SdlKeys.ToPlayerKey(e.Int20);
-                inputEvent = InputEvent.KeyDown(key);
+                inputEvent = InputEvent.KeyDown(key) with { Repeat = e.Byte13 != 0 };
                 return key != PlayerKey.Unknown;
             case SdlEvent.MouseMotion:
             {
@@ -204,7 +206,9 @@ public sealed class SdlWindow : IPlayerWindow
 
             case SdlEvent.MouseWheel:
             {
-                int steps = e.Int24 == SdlEvent.WheelFlipped ? -e.Int20 : e.Int20;
+                // Smooth-scrolling devices send fractions in preciseY and often 0 in the integer field.
+                float steps = e.Float32 != 0 ? e.Float32 : e.Int20;
+                steps = e.Int24 == SdlEvent.WheelFlipped ? -steps : steps;
                 var (x, y) = ToPixels(e.Int36, e.Int40);
                 inputEvent = InputEvent.MouseWheel(steps, x, y);
                 return steps != 0;

@@ -70,6 +70,20 @@ public sealed class InputHandlerTests
     }
 
     [Fact]
+    public void Handle_HeldKeys_RepeatSeekButNotToggles()
+    {
+        var state = new ViewState();
+        foreach (PlayerKey key in new[] { PlayerKey.Right, PlayerKey.Space, PlayerKey.M, PlayerKey.Minus })
+        {
+            state = handler.Handle(state, InputEvent.KeyDown(key) with { Repeat = true }, Layout(state), actions);
+        }
+
+        Assert.False(state.Paused);
+        Assert.Equal(ViewMode.Split, state.Mode);
+        Assert.Equal([PlayerAction.Seek(5), PlayerAction.Volume(-0.1)], actions);
+    }
+
+    [Fact]
     public void Handle_QuitEvent_EmitsQuit()
     {
         handler.Handle(new ViewState(), new InputEvent(InputEventKind.Quit), Layout(new ViewState()), actions);

@@ -75,7 +75,8 @@ public sealed class SdlWindowTests : IDisposable
             injector.KeyDown(key);
         }
 
-        ViewState state = Pump(new ViewState(), expectedEvents: 9);
+        injector.KeyDown(PlayerKey.M, repeat: true);
+        ViewState state = Pump(new ViewState(), expectedEvents: 10);
 
         Assert.Equal(ViewMode.Side, state.Mode);
         Assert.True(state.Paused);
