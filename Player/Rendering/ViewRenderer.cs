@@ -115,6 +115,8 @@ public sealed class ViewRenderer : IDisposable
     /// </summary>
     public void SetFrame(ReadOnlySpan<float> lr, int lrWidth, int lrHeight, ReadOnlySpan<float> srOutput, int srWidth, int srHeight)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(lrWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lrHeight, 1);
         if (srWidth % lrWidth != 0 || srHeight % lrHeight != 0 || srWidth / lrWidth != srHeight / lrHeight)
         {
             throw new ArgumentException(

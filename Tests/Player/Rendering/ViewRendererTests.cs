@@ -185,6 +185,31 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void SetFrame_SrNotAWholeMultipleOfLr_ThrowsArgumentException()
+    {
+        using var scene = new HeadlessScene(320, 180, 80, 45);
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            scene.Renderer.SetFrame(new float[3 * 80 * 45], 80, 45, new float[3 * 300 * 180], 300, 180));
+
+        Assert.Contains("300x180", error.Message);
+    }
+
+    [Fact]
+    public void Draw_BeforeFirstFrame_ClearsToBlack()
+    {
+        using var context = new RealtimeSR.Player.Platform.Egl.EglHeadlessContext();
+        using var target = new GlFramebuffer(context.Gl, 64, 36);
+        using var renderer = new ViewRenderer(context.Gl, new ShaderLibrary());
+        target.Bind();
+
+        renderer.Draw(new ViewState(), 64, 36);
+
+        Assert.All(Screenshot.Capture(context.Gl, 64, 36).Planes, v => Assert.Equal(0f, v));
+        Assert.Equal(new PixelRect(0, 0, 32, 36), renderer.Layout(new ViewState(), 64, 36).First.Clip);
+    }
+
+    [Fact]
     public void Constructor_BrokenShader_ThrowsWithInfoLog()
     {
         using var context = new RealtimeSR.Player.Platform.Egl.EglHeadlessContext();
