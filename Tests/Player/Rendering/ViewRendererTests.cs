@@ -151,6 +151,23 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void Read_TwoFramesIntoOneImage_FollowsWhatIsShown()
+    {
+        using var scene = new HeadlessScene(320, 180, 80, 45);
+        var reader = new FramebufferReader();
+        var frame = new Image(320, 180, PixelRange.Byte);
+
+        Image sr = scene.Render(new ViewState(ViewMode.Sr));
+        reader.Read(scene.Context.Gl, frame);
+        Assert.Equal(sr.Planes, frame.Planes);
+        Image bicubic = scene.Render(new ViewState(ViewMode.Bicubic));
+        reader.Read(scene.Context.Gl, frame);
+
+        Assert.Equal(bicubic.Planes, frame.Planes);
+        Assert.NotEqual(sr.Planes, frame.Planes);
+    }
+
+    [Fact]
     public void Draw_MeasurePassesOn_RecordsEveryPass()
     {
         using var scene = new HeadlessScene();
