@@ -1,0 +1,22 @@
+namespace RealtimeSR.Player.Input;
+
+/// <summary>The keys and mouse gestures of the player window, as text for <c>--help</c>.</summary>
+public static class KeyBindings
+{
+    public const string HelpText =
+        """
+        Keys and mouse in the player window:
+          space        pause / resume
+          ← / →        seek back / forward 5 s
+          , / .        step one frame back / forward (while paused)
+          m            cycle mode: split → side → sr → bicubic
+          o            show / hide the statistics overlay (OSD)
+          f            fullscreen on / off
+          s            screenshot of what is shown (PNG)
+          + / -        volume up / down
+          q / Esc      quit
+          drag divider move the split between bicubic (left) and SR (right)
+          drag         pan (when zoomed in)
+          wheel        zoom in / out about the pointer
+        """;
+}

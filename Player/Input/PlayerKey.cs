@@ -1,0 +1,20 @@
+namespace RealtimeSR.Player.Input;
+
+/// <summary>The keys the player reacts to; everything else arrives as <see cref="Unknown"/>.</summary>
+public enum PlayerKey
+{
+    Unknown,
+    Space,
+    Left,
+    Right,
+    Comma,
+    Period,
+    M,
+    O,
+    F,
+    S,
+    Plus,
+    Minus,
+    Q,
+    Escape,
+}

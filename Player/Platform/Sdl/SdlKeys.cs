@@ -1,0 +1,49 @@
+using RealtimeSR.Player.Input;
+
+namespace RealtimeSR.Player.Platform.Sdl;
+
+/// <summary>
+/// SDL keycodes (layout-dependent <c>SDL_Keycode</c>, so `,` is the key that types a comma) ↔ <see cref="PlayerKey"/>.
+/// '+' is accepted as '=' too, because on most layouts plus is shift+equals and users press it without shift.
+/// </summary>
+internal static class SdlKeys
+{
+    private const int ScancodeMask = 1 << 30;
+
+    public static PlayerKey ToPlayerKey(int keycode) => keycode switch
+    {
+        ' ' => PlayerKey.Space,
+        27 => PlayerKey.Escape,
+        ',' => PlayerKey.Comma,
+        '.' => PlayerKey.Period,
+        'm' => PlayerKey.M,
+        'o' => PlayerKey.O,
+        'f' => PlayerKey.F,
+        's' => PlayerKey.S,
+        'q' => PlayerKey.Q,
+        '+' or '=' or (ScancodeMask | 87) => PlayerKey.Plus,
+        '-' or (ScancodeMask | 86) => PlayerKey.Minus,
+        ScancodeMask | 80 => PlayerKey.Left,
+        ScancodeMask | 79 => PlayerKey.Right,
+        _ => PlayerKey.Unknown,
+    };
+
+    /// <summary>The (keycode, scancode) pair a real key press of <paramref name="key"/> produces (US layout).</summary>
+    public static (int Keycode, int Scancode) FromPlayerKey(PlayerKey key) => key switch
+    {
+        PlayerKey.Space => (' ', 44),
+        PlayerKey.Escape => (27, 41),
+        PlayerKey.Comma => (',', 54),
+        PlayerKey.Period => ('.', 55),
+        PlayerKey.M => ('m', 16),
+        PlayerKey.O => ('o', 18),
+        PlayerKey.F => ('f', 9),
+        PlayerKey.S => ('s', 22),
+        PlayerKey.Q => ('q', 20),
+        PlayerKey.Plus => ('=', 46),
+        PlayerKey.Minus => ('-', 45),
+        PlayerKey.Left => (ScancodeMask | 80, 80),
+        PlayerKey.Right => (ScancodeMask | 79, 79),
+        _ => throw new ArgumentOutOfRangeException(nameof(key), key, "no SDL key for this player key"),
+    };
+}

@@ -1,0 +1,12 @@
+using RealtimeSR.Shared;
+
+namespace RealtimeSR.Player.Rendering;
+
+/// <summary>OpenGL refused something (an incomplete framebuffer, a missing uniform, an unsupported size).</summary>
+public sealed class GlException : ReportableException
+{
+    public GlException(string message)
+        : base($"OpenGL: {message}")
+    {
+    }
+}

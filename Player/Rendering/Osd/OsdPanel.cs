@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace RealtimeSR.Player.Rendering.Osd;
+
+/// <summary>
+/// Rasterises the statistics overlay (text and a frame-time graph) into an <see cref="OverlayCanvas"/> of fixed
+/// size: a half-transparent panel with the rates, stage times, model, resolution and state, and below them bars of
+/// the recent frame intervals with a line at 33.3 ms (30 fps). Formatting the text allocates a few strings, which
+/// is why the renderer redraws the panel only when it gets a new <see cref="OsdStats"/>.
+/// </summary>
+public sealed class OsdPanel
+{
+    public const int Width = 44 * BitmapFont.CellWidth + 2 * Margin;
+    public const int GraphHeight = 48;
+    public const int MaxStages = 6;
+
+    private const int Margin = 4;
+    private const int TextLines = 6 + MaxStages;
+    private const double ReferenceMs = 1000.0 / 30;
+
+    public OsdPanel()
+    {
+        Canvas = new OverlayCanvas(Width, 2 * Margin + TextLines * BitmapFont.CellHeight + GraphHeight + Margin);
+    }
+
+    public OverlayCanvas Canvas { get; }
+
+    /// <summary>Redraws the whole panel from <paramref name="stats"/> and <paramref name="frameTimes"/>.</summary>
+    public void Render(OsdStats stats, FrameTimeGraph frameTimes)
+    {
+        Canvas.Clear(Rgba.Panel);
+        int y = Margin;
+        Line(ref y, $"{stats.ModelName} x{stats.Scale}  on {stats.ExecutionProvider}", Rgba.White);
+        Line(ref y, $"{stats.LrWidth}x{stats.LrHeight} -> {stats.LrWidth * stats.Scale}x{stats.LrHeight * stats.Scale}"
+                    + (stats.Paused ? "   PAUSED" : string.Empty), stats.Paused ? Rgba.Yellow : Rgba.White);
+        Line(ref y, $"fps  decode {Number(stats.DecodeFps)}  sr {Number(stats.SrFps)}  display {Number(stats.DisplayFps)}", Rgba.Green);
+        Line(ref y, $"dropped {stats.DroppedFrames.ToString(CultureInfo.InvariantCulture)}",
+            stats.DroppedFrames > 0 ? Rgba.Red : Rgba.White);
+        Line(ref y, $"{"stage",-12}{"p50 ms",8}{"last ms",9}", Rgba.Grey);
+        int shown = Math.Min(MaxStages, stats.Stages.Count);
+        for (int i = 0; i < shown; i++)
+        {
+            StageTiming stage = stats.Stages[i];
+            Line(ref y, $"{Truncate(stage.Name, 12),-12}{Number(stage.P50Milliseconds),8}{Number(stage.LastMilliseconds),9}", Rgba.White);
+        }
+
+        y += (MaxStages - shown) * BitmapFont.CellHeight;
+        Line(ref y, $"frame time, last {frameTimes.Count} frames (line: 33.3 ms)", Rgba.Grey);
+        DrawGraph(frameTimes, y);
+    }
+
+    private void Line(ref int y, string text, Rgba color)
+    {
+        Canvas.DrawText(Margin, y, text, color);
+        y += BitmapFont.CellHeight;
+    }
+
+    private void DrawGraph(FrameTimeGraph frameTimes, int top)
+    {
+        int left = Margin;
+        int width = Width - 2 * Margin;
+        int bottom = top + GraphHeight;
+        Canvas.FillRect(left, top, width, GraphHeight, new Rgba(30, 30, 30, 200));
+
+        // The scale shows at least 50 ms, so a steady 30 fps sits at two thirds and hitches stand out.
+        double range = Math.Max(50, frameTimes.Max());
+        int referenceY = bottom - (int)Math.Round(ReferenceMs / range * GraphHeight);
+        Canvas.FillRect(left, referenceY, width, 1, Rgba.Grey);
+
+        int count = Math.Min(frameTimes.Count, width);
+        for (int i = 0; i < count; i++)
+        {
+            double ms = frameTimes[frameTimes.Count - count + i];
+            int height = Math.Clamp((int)Math.Round(ms / range * GraphHeight), 1, GraphHeight);
+            Rgba color = ms > 2 * ReferenceMs ? Rgba.Red : ms > ReferenceMs ? Rgba.Yellow : Rgba.Green;
+            Canvas.FillRect(left + width - count + i, bottom - height, 1, height, color);
+        }
+    }
+
+    private static string Number(double value) =>
+        double.IsFinite(value) ? value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) : "-";
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,15 @@
+using RealtimeSR.Shared;
+
+namespace RealtimeSR.Player.Rendering;
+
+/// <summary>A shader source file the player needs is missing or unreadable (an incomplete installation).</summary>
+public sealed class ShaderFileException : ReportableException
+{
+    public ShaderFileException(string path, string reason, Exception? inner = null)
+        : base($"{path}: {reason}", inner)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+}

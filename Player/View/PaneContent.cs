@@ -1,0 +1,8 @@
+namespace RealtimeSR.Player.View;
+
+/// <summary>Which picture a pane shows.</summary>
+public enum PaneContent
+{
+    Bicubic,
+    Sr,
+}

@@ -1,0 +1,172 @@
+using RealtimeSR.Player.Input;
+using RealtimeSR.Player.View;
+
+namespace RealtimeSR.Tests.Player.Input;
+
+public sealed class InputHandlerTests
+{
+    private const int Width = 1280;
+    private const int Height = 720;
+
+    private readonly InputHandler handler = new();
+    private readonly List<PlayerAction> actions = [];
+
+    [Theory]
+    [InlineData(PlayerKey.Right, PlayerActionKind.Seek, 5.0)]
+    [InlineData(PlayerKey.Left, PlayerActionKind.Seek, -5.0)]
+    [InlineData(PlayerKey.Plus, PlayerActionKind.Volume, 0.1)]
+    [InlineData(PlayerKey.Minus, PlayerActionKind.Volume, -0.1)]
+    [InlineData(PlayerKey.S, PlayerActionKind.Screenshot, 0.0)]
+    [InlineData(PlayerKey.Q, PlayerActionKind.Quit, 0.0)]
+    [InlineData(PlayerKey.Escape, PlayerActionKind.Quit, 0.0)]
+    public void Handle_ActionKey_EmitsAction(PlayerKey key, PlayerActionKind kind, double amount)
+    {
+        Key(new ViewState(), key);
+
+        PlayerAction action = Assert.Single(actions);
+        Assert.Equal(kind, action.Kind);
+        Assert.Equal(amount, action.Amount, 12);
+    }
+
+    [Fact]
+    public void Handle_SpaceTwice_PausesThenResumes()
+    {
+        ViewState state = Key(new ViewState(), PlayerKey.Space);
+        Assert.True(state.Paused);
+        state = Key(state, PlayerKey.Space);
+
+        Assert.False(state.Paused);
+        Assert.Equal([PlayerAction.SetPaused(true), PlayerAction.SetPaused(false)], actions);
+    }
+
+    [Fact]
+    public void Handle_StepKeysWhilePlaying_AreIgnored()
+    {
+        Key(Key(new ViewState(), PlayerKey.Comma), PlayerKey.Period);
+
+        Assert.Empty(actions);
+    }
+
+    [Fact]
+    public void Handle_StepKeysWhilePaused_StepOneFrame()
+    {
+        var paused = new ViewState(Paused: true);
+        Key(Key(paused, PlayerKey.Comma), PlayerKey.Period);
+
+        Assert.Equal([PlayerAction.Step(-1), PlayerAction.Step(1)], actions);
+    }
+
+    [Fact]
+    public void Handle_ModeOsdFullscreenKeys_ChangeState()
+    {
+        ViewState state = Key(new ViewState(), PlayerKey.M);
+        Assert.Equal(ViewMode.Side, state.Mode);
+        state = Key(state, PlayerKey.O);
+        Assert.True(state.OsdVisible);
+        state = Key(state, PlayerKey.F);
+
+        Assert.True(state.Fullscreen);
+        Assert.Equal(PlayerAction.SetFullscreen(true), Assert.Single(actions));
+    }
+
+    [Fact]
+    public void Handle_HeldKeys_RepeatSeekButNotToggles()
+    {
+        var state = new ViewState();
+        foreach (PlayerKey key in new[] { PlayerKey.Right, PlayerKey.Space, PlayerKey.M, PlayerKey.Minus })
+        {
+            state = handler.Handle(state, InputEvent.KeyDown(key) with { Repeat = true }, Layout(state), actions);
+        }
+
+        Assert.False(state.Paused);
+        Assert.Equal(ViewMode.Split, state.Mode);
+        Assert.Equal([PlayerAction.Seek(5), PlayerAction.Volume(-0.1)], actions);
+    }
+
+    [Fact]
+    public void Handle_QuitEvent_EmitsQuit()
+    {
+        handler.Handle(new ViewState(), new InputEvent(InputEventKind.Quit), Layout(new ViewState()), actions);
+
+        Assert.Equal(PlayerAction.Quit, Assert.Single(actions));
+    }
+
+    [Fact]
+    public void Handle_DragFromDivider_MovesDivider()
+    {
+        var state = new ViewState(Divider: 0.5);
+        state = Drag(state, (642, 300), (960, 310));
+
+        Assert.Equal(0.75, state.Divider, 12);
+        Assert.Equal(1, state.Zoom);
+        Assert.False(handler.IsDraggingDivider);
+    }
+
+    [Fact]
+    public void Handle_DragDividerPastEdge_ClampsToPictureEdge()
+    {
+        ViewState state = Drag(new ViewState(), (640, 300), (-50, 300));
+
+        Assert.Equal(0, state.Divider);
+    }
+
+    [Fact]
+    public void Handle_DragAwayFromDividerWhenZoomed_PansBothSides()
+    {
+        ViewState zoomed = new ViewState().WithView(2, 0.5, 0.5);
+        ViewState state = Drag(zoomed, (200, 300), (100, 250));
+
+        // 100 window pixels at scale 2 are 50 picture pixels: 50/1280 of the width; 50 rows are 25/720.
+        Assert.Equal(0.5 + 50.0 / 1280, state.CenterX, 9);
+        Assert.Equal(0.5 + 25.0 / 720, state.CenterY, 9);
+        Assert.Equal(0.5, state.Divider);
+    }
+
+    [Fact]
+    public void Handle_WheelUp_ZoomsKeepingPointUnderCursor()
+    {
+        var state = new ViewState(ViewMode.Sr);
+        ViewLayout before = Layout(state);
+        var (px, py) = before.First.ToPicture(300, 200);
+
+        state = handler.Handle(state, InputEvent.MouseWheel(2, 300, 200), before, actions);
+
+        Assert.Equal(InputHandler.ZoomPerStep * InputHandler.ZoomPerStep, state.Zoom, 9);
+        var (qx, qy) = Layout(state).First.ToPicture(300, 200);
+        Assert.Equal(px, qx, 6);
+        Assert.Equal(py, qy, 6);
+    }
+
+    [Fact]
+    public void Handle_WheelDownAtFit_StaysAtZoomOne()
+    {
+        var state = new ViewState();
+
+        state = handler.Handle(state, InputEvent.MouseWheel(-3, 100, 100), Layout(state), actions);
+
+        Assert.Equal(1, state.Zoom);
+        Assert.Equal(0.5, state.CenterX);
+    }
+
+    [Fact]
+    public void HelpText_ListsEveryKey()
+    {
+        foreach (string key in new[] { "space", "←", "→", ",", ".", "m ", "o ", "f ", "s ", "+", "-", "q", "Esc", "wheel", "drag" })
+        {
+            Assert.Contains(key, KeyBindings.HelpText);
+        }
+    }
+
+    private static ViewLayout Layout(ViewState state) => ViewLayout.Compute(state, Width, Height, Width, Height);
+
+    private ViewState Key(ViewState state, PlayerKey key) =>
+        handler.Handle(state, InputEvent.KeyDown(key), Layout(state), actions);
+
+    private ViewState Drag(ViewState state, (float X, float Y) from, (float X, float Y) to)
+    {
+        state = handler.Handle(state, InputEvent.MouseDown(MouseButton.Left, from.X, from.Y), Layout(state), actions);
+        state = handler.Handle(state, InputEvent.MouseMove((from.X + to.X) / 2, (from.Y + to.Y) / 2), Layout(state), actions);
+        state = handler.Handle(state, InputEvent.MouseMove(to.X, to.Y), Layout(state), actions);
+        return handler.Handle(state, InputEvent.MouseUp(MouseButton.Left, to.X, to.Y), Layout(state), actions);
+    }
+}
