@@ -21,6 +21,7 @@ internal static class TrainCommand
     private static readonly Option<int> ScaleOption = new("--scale", "-s") { Description = "upscaling factor", DefaultValueFactory = _ => 4 };
     private static readonly Option<int?> ChannelsOption = new("--channels") { Description = "feature width (default: the architecture's published one)" };
     private static readonly Option<int?> BlocksOption = new("--blocks") { Description = "depth: residual blocks / mapping layers / 3x3 layers" };
+    private static readonly Option<int?> FoldOption = new("--fold") { Description = "realtime nets: run the layers at 1/N resolution on a space-to-depth input (default 1)" };
     private static readonly Option<int?> CropOption = new("--crop") { Description = "HR crop size in pixels, a multiple of the scale (default 96 for x4, 24×scale otherwise)" };
     private static readonly Option<int?> BatchOption = new("--batch") { Description = "pairs per step (default 16)" };
     private static readonly Option<double?> LearningRateOption = new("--lr") { Description = "Adam learning rate (default 1e-4 for SRResNet/SRGAN, 1e-3 for the compact nets)" };
@@ -47,7 +48,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train an SR network (SRResNet, SRGAN, SRCNN, FSRCNN, ESPCN, real-time nets)")
         {
-            ArchOption, ScaleOption, ChannelsOption, BlocksOption, CropOption, BatchOption, LearningRateOption, ScheduleOption,
+            ArchOption, ScaleOption, ChannelsOption, BlocksOption, FoldOption, CropOption, BatchOption, LearningRateOption, ScheduleOption,
             MaxStepsOption, MaxMinutesOption, SeedOption, TrainOption, ValidationOption, NoValidationOption,
             CheckpointEveryOption, ValidateEveryOption, LogEveryOption, WorkersOption, ThreadsOption, DeviceOption,
             OutputOption, ResumeOption, BenchOption, GeneratorOption, VggOption,
@@ -138,7 +139,12 @@ internal static class TrainCommand
         {
             Channels = result.GetValue(ChannelsOption) ?? defaults.Channels,
             Blocks = result.GetValue(BlocksOption) ?? defaults.Blocks,
+            Fold = result.GetValue(FoldOption) ?? defaults.Fold,
         };
+        if (network.Fold < 1 || (network.Fold > 1 && network.Architecture != ArchitectureRegistry.RealtimeName))
+        {
+            throw new UsageException($"--fold {network.Fold}: only the realtime net folds, by 1 or more");
+        }
         if (!ArchitectureRegistry.SupportsScale(method, scale))
         {
             throw new UnsupportedScaleException(network.Architecture, scale);

@@ -15,12 +15,17 @@ internal static class ExportParity
     public const int Width = 64;
     public const int Height = 48;
 
+    /// <param name="network">The TorchSharp network (restored to its train/eval mode afterwards).</param>
+    /// <param name="onnx">The exported model's bytes.</param>
+    /// <param name="source">Names the model in the error.</param>
+    /// <param name="height">Test picture height (odd sizes exercise padding paths).</param>
+    /// <param name="width">Test picture width.</param>
     /// <returns>The largest absolute difference found.</returns>
-    public static double Check(SrNetwork network, byte[] onnx, string source)
+    public static double Check(SrNetwork network, byte[] onnx, string source, int height = Height, int width = Width)
     {
         using var scope = NewDisposeScope();
         var generator = new TorchSharp.torch.Generator(1234);
-        Tensor input = rand([1, 3, Height, Width], generator: generator);
+        Tensor input = rand([1, 3, height, width], generator: generator);
         float[] torchOutput;
         bool wasTraining = network.training;
         network.eval();
@@ -35,8 +40,8 @@ internal static class ExportParity
         }
 
         using var session = new SrSession(onnx, source, new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
-        var onnxOutput = new float[session.OutputLength(Height, Width)];
-        session.Run(input.data<float>().ToArray(), Height, Width, onnxOutput);
+        var onnxOutput = new float[session.OutputLength(height, width)];
+        session.Run(input.data<float>().ToArray(), height, width, onnxOutput);
 
         double worst = 0;
         for (int i = 0; i < onnxOutput.Length; i++)

@@ -91,6 +91,36 @@ internal sealed class GraphEmitter
         return Node("Pad", [input, pads], OnnxAttribute.String("mode", "edge"));
     }
 
+    /// <summary>
+    /// SpaceToDepth; for one input channel its channel order equals TorchSharp's pixel_unshuffle (with more channels
+    /// the two differ, so callers fold luma only).
+    /// </summary>
+    public string SpaceToDepth(string input, int blockSize) =>
+        Node("SpaceToDepth", [input], OnnxAttribute.Int("blocksize", blockSize));
+
+    /// <summary>Edge-pads the bottom and right of an NCHW value up to the next multiple of <paramref name="multiple"/>.</summary>
+    public string PadEdgeToMultiple(string input, long multiple)
+    {
+        string m = Int64Constant([1], multiple);
+        string size = HeightWidth(input);
+        string missing = Node("Mod", [Node("Sub", [m, Node("Mod", [size, m])]), m]);
+        string pads = Node("Concat", [Int64Constant([6], 0, 0, 0, 0, 0, 0), missing], OnnxAttribute.Int("axis", 0));
+        return Node("Pad", [input, pads], OnnxAttribute.String("mode", "edge"));
+    }
+
+    /// <summary>The top-left (H·factor)×(W·factor) of <paramref name="input"/>, H×W being <paramref name="reference"/>'s size.</summary>
+    public string CropToScaled(string input, string reference, long factor)
+    {
+        string ends = Node("Mul", [HeightWidth(reference), Int64Constant([1], factor)]);
+        return Node("Slice", [input, Int64Constant([2], 0, 0), ends, Int64Constant([2], 2, 3)]);
+    }
+
+    /// <summary>[H, W] of an NCHW value as an int64 vector.</summary>
+    private string HeightWidth(string input) =>
+        Node("Slice", [Node("Shape", [input]), Int64Constant([1], 2), Int64Constant([1], 4)]);
+
+    private string Int64Constant(long[] shape, params long[] values) => _builder.AddInt64Initializer(Name("int"), shape, values);
+
     public string Add(string a, string b) => Node("Add", [a, b]);
 
     public string Sub(string a, string b) => Node("Sub", [a, b]);

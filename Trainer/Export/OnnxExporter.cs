@@ -142,13 +142,27 @@ internal static class OnnxExporter
 
     private static string RealtimeGraph(GraphEmitter emit, RealtimeCore core, string y)
     {
-        string x = y;
+        if (core.Fold == 1)
+        {
+            string phases = emit.Add(emit.Conv(RealtimeLayers(emit, core, y), core.ToPhases), Phases(emit, y, 1, core.Scale));
+            return emit.DepthToSpace(phases, core.Scale);
+        }
+
+        // As RealtimeCore.forward: pad to a multiple of the fold, fold, layers, unfold to HR, crop, add bicubic.
+        string folded = emit.SpaceToDepth(emit.PadEdgeToMultiple(y, core.Fold), core.Fold);
+        string detail = emit.DepthToSpace(emit.Conv(RealtimeLayers(emit, core, folded), core.ToPhases), core.Scale * core.Fold);
+        string bicubic = emit.DepthToSpace(Phases(emit, y, 1, core.Scale), core.Scale);
+        return emit.Add(emit.CropToScaled(detail, y, core.Scale), bicubic);
+    }
+
+    private static string RealtimeLayers(GraphEmitter emit, RealtimeCore core, string input)
+    {
+        string x = input;
         foreach (Conv2d conv in core.Body)
         {
             x = emit.Relu(emit.Conv(x, conv));
         }
 
-        string phases = emit.Add(emit.Conv(x, core.ToPhases), Phases(emit, y, 1, core.Scale));
-        return emit.DepthToSpace(phases, core.Scale);
+        return x;
     }
 }

@@ -40,6 +40,11 @@ internal static class ArchitectureRegistry
             throw new UnsupportedScaleException(name, options.Scale);
         }
 
+        if (options.Fold < 1 || (options.Fold > 1 && name != RealtimeName))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"{name}: fold {options.Fold} (only realtime nets fold, by ≥ 1)");
+        }
+
         if (options.Channels < 2 || options.Blocks < 0)
         {
             throw new ArgumentOutOfRangeException(
@@ -53,7 +58,7 @@ internal static class ArchitectureRegistry
             SrcnnName => new LumaNetwork("Srcnn", options, new SrcnnCore(options.Channels, s)),
             FsrcnnName => new LumaNetwork("Fsrcnn", options, new FsrcnnCore(options.Channels, options.ShrinkChannels, options.Blocks, s)),
             EspcnName => new LumaNetwork("Espcn", options, new EspcnCore(options.Channels, s)),
-            RealtimeName => new LumaNetwork("Realtime", options, new RealtimeCore(options.Channels, options.Blocks, s)),
+            RealtimeName => new LumaNetwork("Realtime", options, new RealtimeCore(options.Channels, options.Blocks, s, options.Fold)),
             _ => throw new UnknownArchitectureException(name),
         };
     }

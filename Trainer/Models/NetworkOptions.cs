@@ -10,4 +10,5 @@ namespace RealtimeSR.Trainer.Models;
 /// <param name="Channels">Main feature width.</param>
 /// <param name="Blocks">Depth: residual blocks (SRResNet), mapping layers (FSRCNN), 3×3 layers (realtime).</param>
 /// <param name="ShrinkChannels">FSRCNN's shrunk width (s); unused elsewhere.</param>
-internal sealed record NetworkOptions(string Architecture, int Scale, int Channels, int Blocks, int ShrinkChannels = 12);
+/// <param name="Fold">Realtime nets: space-to-depth factor of the input (1 = layers at LR resolution); unused elsewhere.</param>
+internal sealed record NetworkOptions(string Architecture, int Scale, int Channels, int Blocks, int ShrinkChannels = 12, int Fold = 1);

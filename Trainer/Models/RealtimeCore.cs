@@ -1,32 +1,44 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace RealtimeSR.Trainer.Models;
 
 /// <summary>
-/// The project's own real-time net on luma: <c>Blocks</c> 3×3 conv + ReLU layers <c>Channels</c> wide at LR
-/// resolution, a 3×3 conv to scale² sub-pixel channels, plus the bicubic phases of the input (a global bicubic
-/// residual, so the layers only learn the detail bicubic misses), then a pixel shuffle. Conv + ReLU is what
-/// ONNX Runtime fuses best on CPU.
+/// The project's own real-time net on luma: <c>Blocks</c> 3×3 conv + ReLU layers <c>Channels</c> wide, a 3×3 conv
+/// to sub-pixel channels, plus the bicubic phases of the input (a global bicubic residual, so the layers only learn
+/// the detail bicubic misses), then a pixel shuffle. Conv + ReLU is what ONNX Runtime fuses best on CPU.
 /// </summary>
+/// <remarks>
+/// With <c>Fold</c> f &gt; 1 the layers work at 1/f of the LR resolution on a pixel-unshuffled input (f² channels)
+/// and emit (scale·f)² sub-pixel channels. Thin layers at full resolution are memory-bound on a CPU; folding does the
+/// same multiply-adds per output pixel on f² times fewer, wider positions (measured: see media/README.md). Sizes that
+/// are not a multiple of f are edge-padded up to one and the output is cropped back, so any size works.
+/// </remarks>
 internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>
 {
     private readonly Sequential body;
     private readonly Conv2d toPhases;
     private readonly BicubicPhases bicubic;
 
-    public RealtimeCore(int channels, int blocks, int scale)
+    public RealtimeCore(int channels, int blocks, int scale, int fold = 1)
         : base(nameof(RealtimeCore))
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fold, 1);
+        int inputs = fold * fold;
         body = nn.Sequential(Enumerable.Range(0, blocks)
-            .Select(i => ($"{i}", (nn.Module<Tensor, Tensor>)nn.Conv2d(i == 0 ? 1 : channels, channels, 3, padding: 1))));
-        toPhases = nn.Conv2d(blocks == 0 ? 1 : channels, scale * scale, 3, padding: 1);
+            .Select(i => ($"{i}", (nn.Module<Tensor, Tensor>)nn.Conv2d(i == 0 ? inputs : channels, channels, 3, padding: 1))));
+        toPhases = nn.Conv2d(blocks == 0 ? inputs : channels, scale * fold * scale * fold, 3, padding: 1);
         bicubic = new BicubicPhases(1, scale);
         Scale = scale;
+        Fold = fold;
         RegisterComponents();
     }
 
     public int Scale { get; }
+
+    /// <summary>Space-to-depth factor of the input (1: the layers run at LR resolution).</summary>
+    public int Fold { get; }
 
     public IEnumerable<Conv2d> Body => body.children().Cast<Conv2d>();
 
@@ -36,12 +48,35 @@ internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        if (Fold == 1)
+        {
+            return nn.functional.pixel_shuffle(toPhases.forward(Layers(input)) + bicubic.forward(input), Scale);
+        }
+
+        long height = input.shape[2];
+        long width = input.shape[3];
+        long padHeight = (Fold - height % Fold) % Fold;
+        long padWidth = (Fold - width % Fold) % Fold;
+        Tensor x = padHeight + padWidth == 0
+            ? input
+            : nn.functional.pad(input, [0, padWidth, 0, padHeight], PaddingModes.Replicate);
+        Tensor detail = nn.functional.pixel_shuffle(toPhases.forward(Layers(nn.functional.pixel_unshuffle(x, Fold))), Scale * Fold);
+        if (padHeight + padWidth != 0)
+        {
+            detail = detail[.., .., ..(int)(height * Scale), ..(int)(width * Scale)];
+        }
+
+        return detail + nn.functional.pixel_shuffle(bicubic.forward(input), Scale);
+    }
+
+    private Tensor Layers(Tensor input)
+    {
         Tensor x = input;
         foreach (Conv2d conv in Body)
         {
             x = conv.forward(x).relu_();
         }
 
-        return nn.functional.pixel_shuffle(toPhases.forward(x) + bicubic.forward(input), Scale);
+        return x;
     }
 }

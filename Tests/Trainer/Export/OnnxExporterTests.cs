@@ -40,6 +40,21 @@ public class OnnxExporterTests
         Assert.Equal(card, session.Card);
     }
 
+    [Theory]
+    [InlineData(2, 48, 64)]
+    [InlineData(2, 33, 47)]
+    [InlineData(4, 25, 18)]
+    public void Export_FoldedRealtimeNet_OnnxMatchesTorchAtEvenAndOddSizes(int scale, int height, int width)
+    {
+        manual_seed(12);
+        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions("realtime", scale, Channels: 8, Blocks: 2, Fold: 2));
+
+        byte[] onnx = OnnxExporter.Build(network, new ModelCard { Scale = scale }).ToBytes();
+        double difference = ExportParity.Check(network, onnx, "folded.onnx", height, width);
+
+        Assert.InRange(difference, 0, ExportParity.Tolerance);
+    }
+
     [Fact]
     public void Check_GraphThatComputesSomethingElse_ThrowsParityError()
     {

@@ -39,6 +39,30 @@ public class ArchitectureTests
         Assert.InRange(output.max().item<float>(), low, high);
     }
 
+    [Theory]
+    [InlineData(2, 11, 7)]
+    [InlineData(4, 12, 8)]
+    public void Forward_FoldedRealtimeNet_OutputIsScaledAtAnySize(int scale, int height, int width)
+    {
+        manual_seed(4);
+        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions("realtime", scale, Channels: 8, Blocks: 2, Fold: 2));
+        network.eval();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+
+        Tensor output = network.forward(rand(1, 3, height, width));
+
+        Assert.Equal(new long[] { 1, 3, height * scale, width * scale }, output.shape);
+        Assert.True(output.isfinite().all().item<bool>());
+    }
+
+    [Fact]
+    public void Create_FoldOnAnotherArchitecture_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(
+            () => ArchitectureRegistry.Create(new NetworkOptions("espcn", 2, 8, 0, Fold: 2)));
+    }
+
     [Fact]
     public void Create_SrResNetAtScaleFive_ThrowsUnsupportedScale()
     {
