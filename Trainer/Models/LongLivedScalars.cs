@@ -5,7 +5,9 @@ namespace RealtimeSR.Trainer.Models;
 /// <summary>
 /// Scalars that live as long as the process. A Scalar made on the fly (<c>tensor + 1</c>) is handed to libtorch by
 /// raw handle and can be finalized by a garbage collection while libtorch still reads it (see
-/// <see cref="Training.AdamOptimizer"/>); code that runs every step uses these, or a <c>using</c> local, instead.
+/// <see cref="Training.AdamOptimizer"/>). TorchSharp does the same inside <c>a + b</c>, <c>a - b</c> and
+/// <c>add_(b)</c> between tensors (alpha = 1 made on the fly), so code that runs every step calls the overloads
+/// that take alpha with one of these, or a <c>using</c> local, instead.
 /// </summary>
 internal static class LongLivedScalars
 {

@@ -45,6 +45,6 @@ internal sealed class LumaPath : nn.Module<Tensor, Tensor>
     {
         Tensor lumaSr = core.forward(Luma(input));
         Tensor rgbBicubic = nn.functional.pixel_shuffle(colour.forward(input), Factor);
-        return rgbBicubic + (lumaSr - Luma(rgbBicubic)).mul_(inverseGain);
+        return rgbBicubic.add(lumaSr.sub(Luma(rgbBicubic)).mul_(inverseGain), LongLivedScalars.One);
     }
 }

@@ -50,7 +50,7 @@ internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>
     {
         if (Fold == 1)
         {
-            return nn.functional.pixel_shuffle(toPhases.forward(Layers(input)) + bicubic.forward(input), Scale);
+            return nn.functional.pixel_shuffle(toPhases.forward(Layers(input)).add_(bicubic.forward(input), LongLivedScalars.One), Scale);
         }
 
         long height = input.shape[2];
@@ -66,7 +66,7 @@ internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>
             detail = detail[.., .., ..(int)(height * Scale), ..(int)(width * Scale)];
         }
 
-        return detail + nn.functional.pixel_shuffle(bicubic.forward(input), Scale);
+        return detail.add(nn.functional.pixel_shuffle(bicubic.forward(input), Scale), LongLivedScalars.One);
     }
 
     private Tensor Layers(Tensor input)

@@ -20,5 +20,5 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
 
     public ConvolutionalBlock Second => second;
 
-    public override Tensor forward(Tensor input) => second.forward(first.forward(input)).add_(input);
+    public override Tensor forward(Tensor input) => second.forward(first.forward(input)).add_(input, LongLivedScalars.One);
 }

@@ -60,9 +60,9 @@ internal sealed class SrResNet : SrNetwork
 
     public override Tensor forward(Tensor input)
     {
-        Tensor normalised = (input - mean) / std;
+        Tensor normalised = input.sub(mean).div_(std);
         Tensor features = head.forward(normalised);
-        Tensor x = bodyTail.forward(body.forward(features)) + features;
+        Tensor x = bodyTail.forward(body.forward(features)).add_(features, LongLivedScalars.One);
         Tensor y = tail.forward(upsampler.forward(x));
         return y.add(LongLivedScalars.One).mul_(LongLivedScalars.Half); // tanh's [−1, 1] to the contract's [0, 1]
     }

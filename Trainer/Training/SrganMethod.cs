@@ -87,7 +87,7 @@ internal sealed class SrganMethod : ITrainingMethod
 
         // Generator: content + weighted adversarial loss.
         _generatorOptimizer.ZeroGrad();
-        Tensor srNormalised = (Network.forward(lr) - _mean) / _std;
+        Tensor srNormalised = Network.forward(lr).sub(_mean).div_(_std);
         Tensor content;
         if (_vgg is null)
         {
@@ -106,7 +106,7 @@ internal sealed class SrganMethod : ITrainingMethod
 
         Tensor fakeLogits = _discriminator.forward(srNormalised);
         Tensor adversarial = nn.functional.binary_cross_entropy_with_logits(fakeLogits, ones_like(fakeLogits));
-        Tensor perceptual = content + adversarial.mul(_adversarialWeight);
+        Tensor perceptual = content.add(adversarial, _adversarialWeight);
         perceptual.backward();
         _generatorOptimizer.Step();
 
