@@ -145,12 +145,18 @@ internal static class PlayCommand
         {
             Observer = hooks?.Observe?.Invoke(target),
         };
+        TimeSpan cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         loop.Run(interrupt.Token);
+        TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         StageMeter[] meters = [pipeline.DecodeMeter, pipeline.InferenceMeter, loop.RenderMeter];
         double wall = StageSummary.WallSeconds(meters);
         var report = new PlaybackReport([.. meters.Select(m => StageSummary.From(m, wall))], wall, loop.Presented, pipeline.Dropped, loop.Recorder.Records);
         Console.Out.Write(report.Table());
+
+        // The stage threads' own CPU leaves out their helpers (ORT's pool, llvmpipe's rasteriser threads); this is all of it.
+        Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"process CPU: {cpu.TotalMilliseconds / Math.Max(1, loop.Presented):F1} ms per shown frame, {(wall > 0 ? cpu.TotalSeconds / wall : 0):F2} cores busy (ffmpeg's decoder process not included)"));
         if (timings is not null)
         {
             report.Write(timings);
