@@ -95,6 +95,22 @@ public class PlayCommandTests
     }
 
     [Fact]
+    public void Play_NoFile_PlaysTheBundledSample()
+    {
+        using var temp = new TempFolder();
+        string model = TinyModelFile.Write(temp.Path, scale: 4);
+        string png = temp.File("sample.png");
+
+        var run = PlayerProcess.Run("play", "--model", model, "--ep", "cpu", "--headless", "--no-drop", "--exit-after-frames", "3",
+            "--screenshot", png, "--timings", temp.File("t.csv"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("play vtest-lr-x4.mp4: 192x144", run.Error);
+        Image screen = ImageFile.Load(png);
+        Assert.Equal((768, 576), (screen.Width, screen.Height));
+    }
+
+    [Fact]
     public void Play_CorruptFile_OneLineAndBadInputExitCode()
     {
         using var temp = new TempFolder();
