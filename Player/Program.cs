@@ -9,6 +9,7 @@ internal static class Program
     {
         var root = new RootCommand("RealtimeSR player: live super-resolution playback, benchmarking and export")
         {
+            PlayCommand.Create(),
             BenchCommand.Create(),
             UpscaleCommand.Create(),
         };

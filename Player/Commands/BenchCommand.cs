@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Player.Rendering;
+using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.IO;
 using RealtimeSR.Shared.Video;
@@ -29,7 +31,7 @@ internal static class BenchCommand
 
     private static readonly Option<bool> RenderOption = new("--render")
     {
-        Description = "also render through EGL/GL (not available in this build yet)",
+        Description = "also render each SR frame (split view, offscreen through EGL) as a timed 'render' stage",
     };
 
     private static readonly Option<string?> JsonOption = new("--json") { Description = "write the summary as JSON (schema: README.md, bench)" };
@@ -55,11 +57,6 @@ internal static class BenchCommand
 
     private static int Run(ParseResult result)
     {
-        if (result.GetValue(RenderOption))
-        {
-            throw new FeatureUnavailableException("--render is not available yet (the EGL renderer is not part of this build)");
-        }
-
         string file = result.GetValue(FileArgument)!;
         int frames = result.GetValue(FramesOption);
         if (frames < 0)
@@ -74,7 +71,7 @@ internal static class BenchCommand
         var records = new List<(string Model, IReadOnlyList<FrameRecord> Frames)>();
         foreach (string? model in models)
         {
-            var (summary, recorder) = RunModel(info, model, frames, result, interrupt.Token);
+            var (summary, recorder) = RunModel(info, model, frames, result.GetValue(RenderOption), result, interrupt.Token);
             runs.Add(summary);
             records.Add((summary.Model, recorder.Records));
         }
@@ -106,27 +103,30 @@ internal static class BenchCommand
         return ExitCodes.Success;
     }
 
-    private static (RunSummary Summary, TimelineRecorder Recorder) RunModel(VideoInfo info, string? model, int frames, ParseResult result, CancellationToken cancellation)
+    private static (RunSummary Summary, TimelineRecorder Recorder) RunModel(
+        VideoInfo info, string? model, int frames, bool render, ParseResult result, CancellationToken cancellation)
     {
         using var upscaler = ModelOptions.CreateUpscaler(model, result, line => Console.Error.WriteLine(line));
         using var reader = new VideoReader(info, new VideoReaderOptions { MaxFrames = frames > 0 ? frames : null });
         var recorder = new TimelineRecorder(reader.FrameCount);
         using (var front = new FrontStages(reader, upscaler, cancellation))
         {
-            var drain = new StageThread("bench-drain", () =>
-            {
-                while (StageChannel.TryRead(front.Inference.Output, out var frame, front.Token))
+            var drain = render
+                ? new StageThread("bench-render", () => Render(front, recorder, upscaler.Name, reader.Width * upscaler.Scale, reader.Height * upscaler.Scale))
+                : new StageThread("bench-drain", () =>
                 {
-                    recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
-                    frame.Return();
-                }
-            });
+                    while (StageChannel.TryRead(front.Inference.Output, out var frame, front.Token))
+                    {
+                        recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
+                        frame.Return();
+                    }
+                });
             front.Start();
             drain.Start();
             front.Finish(drain.Completion);
         }
 
-        var stages = recorder.Stages();
+        var stages = recorder.Stages(render ? "render" : "output");
         double flopsPerFrame = upscaler is OnnxFrameUpscaler onnx ? ModelFlops.PerInputPixel(onnx.Session.Source) * reader.Width * reader.Height : 0;
         var infer = stages.FirstOrDefault(s => s.Name == "infer");
         double gflops = infer is { TotalMilliseconds: > 0 } ? flopsPerFrame * infer.Frames / (infer.TotalMilliseconds / 1000) / 1e9 : 0;
@@ -147,6 +147,30 @@ internal static class BenchCommand
             Stages = stages,
         };
         return (summary, recorder);
+    }
+
+    /// <summary>
+    /// The render stage: on this thread, an EGL context and a framebuffer of the player's window size; each frame is
+    /// uploaded and drawn in split view and waited for (<c>glFinish</c>), between the output marks of its timeline.
+    /// </summary>
+    private static void Render(FrontStages front, TimelineRecorder recorder, string modelName, int srWidth, int srHeight)
+    {
+        var (width, height) = PlayCommand.WindowSize(srWidth, srHeight);
+        using var target = new OffscreenRenderTarget(width, height);
+        using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
+        renderer.SetLabels("Bicubic", modelName);
+        var state = new ViewState(ViewMode.Split);
+        while (StageChannel.TryRead(front.Inference.Output, out var frame, front.Token))
+        {
+            frame.Sr.Timeline.Mark(TimelineMark.OutputStart);
+            renderer.SetFrame(frame.Lr.Pixels, frame.Lr.Width, frame.Lr.Height, frame.Sr.Pixels, frame.Sr.Width, frame.Sr.Height);
+            target.Bind();
+            renderer.Draw(state, width, height);
+            target.Present();
+            frame.Sr.Timeline.Mark(TimelineMark.OutputEnd);
+            recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
+            frame.Return();
+        }
     }
 
     internal static string Table(BenchReport report)

@@ -1,4 +1,8 @@
+using RealtimeSR.Player.Platform.Egl;
+using RealtimeSR.Player.Platform.Sdl;
+using RealtimeSR.Player.Rendering;
 using RealtimeSR.Shared;
+using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Video;
@@ -34,7 +38,8 @@ internal static class CommandRunner
         UsageException => ExitCodes.UsageError,
         ModelContractException or ModelFileException or InferenceException => ExitCodes.BadModel,
         ExecutionProviderException or FfmpegMissingException or FeatureUnavailableException => ExitCodes.Unavailable,
-        VideoWriteException => ExitCodes.WriteFailed,
+        SdlException or EglException or GlException or GlShaderException or ShaderFileException => ExitCodes.Unavailable,
+        VideoWriteException or ImageFileException => ExitCodes.WriteFailed,
         BatchFailedException => ExitCodes.SomeFailed,
         _ => ExitCodes.BadInput,
     };

@@ -84,16 +84,22 @@ internal static class ModelOptions
     }
 
     /// <summary>The default model's path: found by walking up from the executable to the folder holding RealtimeSR.sln.</summary>
-    public static string DefaultModelPath()
+    public static string DefaultModelPath() => RepositoryFile(DefaultModel);
+
+    /// <summary>
+    /// <paramref name="relativePath"/> under the repository root, found by walking up from the executable to the
+    /// folder holding RealtimeSR.sln (relative to the current folder when there is none).
+    /// </summary>
+    public static string RepositoryFile(string relativePath)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "RealtimeSR.sln")))
             {
-                return Path.Combine(folder.FullName, DefaultModel);
+                return Path.Combine(folder.FullName, relativePath);
             }
         }
 
-        return Path.GetFullPath(DefaultModel);
+        return Path.GetFullPath(relativePath);
     }
 }

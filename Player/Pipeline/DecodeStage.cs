@@ -15,11 +15,18 @@ public sealed class DecodeStage
     private readonly Channel<VideoFrame> _output = StageChannel.Create<VideoFrame>();
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
+    private readonly StageMeter? _meter;
+    private readonly long _indexOffset;
 
     /// <param name="reader">The source; not owned.</param>
     /// <param name="pool">Frames of the reader's size; not owned.</param>
     /// <param name="cancellation">Stops the stage (Ctrl-C, or a later stage failing).</param>
-    public DecodeStage(VideoReader reader, FramePool pool, CancellationToken cancellation)
+    /// <param name="meter">Measures each frame's read and conversion on this stage's thread; null = not measured.</param>
+    /// <param name="indexOffset">
+    /// Added to every frame's <see cref="VideoFrame.Index"/>: the position of the reader's first frame in the whole
+    /// stream when the reader starts part-way (after a seek), so indices stay absolute.
+    /// </param>
+    public DecodeStage(VideoReader reader, FramePool pool, CancellationToken cancellation, StageMeter? meter = null, long indexOffset = 0)
     {
         if (pool.Width != reader.Width || pool.Height != reader.Height)
         {
@@ -29,6 +36,8 @@ public sealed class DecodeStage
         _reader = reader;
         _pool = pool;
         _cancellation = cancellation;
+        _meter = meter;
+        _indexOffset = indexOffset;
         _thread = new StageThread("decode", Loop);
     }
 
@@ -51,10 +60,14 @@ public sealed class DecodeStage
             while (true)
             {
                 frame = _pool.Rent(_cancellation);
+                long begin = _meter?.Begin() ?? 0;
                 if (!_reader.Read(frame))
                 {
                     break;
                 }
+
+                frame.Index += _indexOffset;
+                _meter?.End(begin);
 
                 if (!StageChannel.Write(_output.Writer, frame, _cancellation))
                 {

@@ -20,21 +20,24 @@ public sealed class InferenceStage
     private readonly Channel<UpscaledFrame> _output = StageChannel.Create<UpscaledFrame>();
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
+    private readonly StageMeter? _meter;
 
     /// <param name="input">LR frames (the decode stage's output).</param>
     /// <param name="upscaler">Runs on this stage's thread only; not owned.</param>
     /// <param name="srPool">Frames of Scale × the LR size; not owned.</param>
     /// <param name="cancellation">Stops the stage.</param>
     /// <param name="shouldDrop">Drop policy, asked once per frame before inference; null = never drop.</param>
+    /// <param name="meter">Measures each upscale on this stage's thread; null = not measured.</param>
     public InferenceStage(
         ChannelReader<VideoFrame> input, IFrameUpscaler upscaler, FramePool srPool, CancellationToken cancellation,
-        Func<VideoFrame, bool>? shouldDrop = null)
+        Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null)
     {
         _input = input;
         _upscaler = upscaler;
         _srPool = srPool;
         _cancellation = cancellation;
         _shouldDrop = shouldDrop;
+        _meter = meter;
         _thread = new StageThread("inference", Loop);
     }
 
@@ -69,9 +72,11 @@ public sealed class InferenceStage
                 }
 
                 sr = _srPool.Rent(_cancellation);
+                long begin = _meter?.Begin() ?? 0;
                 lr.Timeline.Mark(TimelineMark.InferStart);
                 _upscaler.Upscale(lr, sr);
                 lr.Timeline.Mark(TimelineMark.InferEnd);
+                _meter?.End(begin);
                 sr.CopyMetadataFrom(lr);
                 if (!StageChannel.Write(_output.Writer, new UpscaledFrame(lr, sr), _cancellation))
                 {

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace RealtimeSR.Player.Platform;
 
 /// <summary>
-/// Maps the short library names used in this assembly's <c>DllImport</c>s ("SDL2", "EGL", "libc") to the file each
+/// Maps the short library names used in this assembly's <c>DllImport</c>s ("SDL2", "EGL", "libc", "kernel32") to the file each
 /// operating system ships. Debian has no unversioned <c>libSDL2.so</c> without the -dev package, so the default
 /// probing would not find it; Windows users put <c>SDL2.dll</c> beside the executable.
 /// </summary>
@@ -13,6 +13,7 @@ internal static class NativeLibraryResolver
     public const string Sdl = "SDL2";
     public const string Egl = "EGL";
     public const string Libc = "libc";
+    public const string Kernel32 = "kernel32";
 
     private static int registered;
 

@@ -40,14 +40,15 @@ public sealed class TimelineRecorder
     public double EndToEndFps => WallSeconds > 0 ? _records.Count / WallSeconds : 0;
 
     /// <summary>Per-stage statistics for the stages this run had (all-NaN stages are left out), then end-to-end latency.</summary>
-    public IReadOnlyList<StageStatistics> Stages()
+    /// <param name="outputStage">Name of the consumer's stage (OutputStart → OutputEnd): "output", or "render" when it draws.</param>
+    public IReadOnlyList<StageStatistics> Stages(string outputStage = "output")
     {
         double wallMs = WallSeconds * 1000;
         var stages = new List<StageStatistics>();
         Add(stages, "decode", r => r.DecodeMs, wallMs);
         Add(stages, "convert", r => r.ConvertMs, wallMs);
         Add(stages, "infer", r => r.InferMs, wallMs);
-        Add(stages, "output", r => r.OutputMs, wallMs);
+        Add(stages, outputStage, r => r.OutputMs, wallMs);
         var latency = _records.Select(r => r.LatencyMs).Where(v => !double.IsNaN(v)).ToArray();
         stages.Add(new StageStatistics("end-to-end", _records.Count, EndToEndFps, Percentiles.Of(latency), wallMs, 100));
         return stages;

@@ -59,15 +59,23 @@ public class BenchCommandTests
     }
 
     [Fact]
-    public void Bench_Render_FailsClearlyAsNotAvailable()
+    public void Bench_Render_TimesAnEglRenderStageForEveryFrame()
     {
         using var temp = new TempFolder();
-        string clip = TestClips.Make(temp.File("clip.mkv"), 32, 16, frames: 2);
+        string clip = TestClips.Make(temp.File("clip.mkv"), 64, 48, frames: 12);
+        string model = TinyModelFile.Write(temp.Path);
+        string json = temp.File("bench.json");
+        string csv = temp.File("frames.csv");
 
-        var run = PlayerProcess.Run("bench", clip, "--model", "bicubic", "--render");
+        var run = PlayerProcess.Run("bench", clip, "--model", model, "--ep", "cpu", "--render", "--json", json, "--csv", csv);
 
-        Assert.Equal(5, run.ExitCode);
-        Assert.Contains("--render is not available yet", Assert.Single(run.ErrorLines));
+        Assert.True(run.ExitCode == 0, run.Error);
+        var report = BenchReport.FromJson(File.ReadAllText(json));
+        var render = Assert.Single(report.Runs[0].Stages, s => s.Name == "render");
+        Assert.Equal(12, render.Frames);
+        Assert.True(render.Milliseconds.P50 > 0, $"render p50 {render.Milliseconds.P50} ms");
+        var outputMs = File.ReadAllLines(csv).Skip(1).Select(l => double.Parse(l.Split(',')[6], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(outputMs.Sum(), render.TotalMilliseconds, 6);
     }
 
     [Fact]

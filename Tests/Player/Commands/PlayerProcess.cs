@@ -7,7 +7,10 @@ internal static class PlayerProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWithEnvironment(new Dictionary<string, string>(), args);
+
+    /// <summary>Like <see cref="Run"/> with extra environment variables for the child (e.g. SDL's audio driver).</summary>
+    public static Result RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "RealtimeSR.Player.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -17,6 +20,11 @@ internal static class PlayerProcess
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,205 @@
+using System.CommandLine;
+using RealtimeSR.Player.Input;
+using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Player.Platform;
+using RealtimeSR.Player.Platform.Sdl;
+using RealtimeSR.Player.Rendering;
+using RealtimeSR.Player.View;
+using RealtimeSR.Shared.Video;
+
+namespace RealtimeSR.Player.Commands;
+
+/// <summary>
+/// <c>play [FILE]</c>: live SR playback. Decode, inference and audio run on their own threads; this thread renders
+/// bicubic | SR (split, side, sr or bicubic) into a window, or headless through EGL when there is no display (then
+/// a screenshot and a timings report are written). Without FILE the bundled sample plays with the bundled model.
+/// </summary>
+internal static class PlayCommand
+{
+    /// <summary>The bundled sample clip, relative to the repository root.</summary>
+    public const string DefaultSample = "media/vtest-lr-x4.mp4";
+
+    /// <summary>Headless defaults, in the current folder.</summary>
+    public const string HeadlessScreenshot = "rtsr-play.png";
+
+    public const string HeadlessTimings = "rtsr-play-timings.csv";
+
+    /// <summary>Largest initial window (drawable pixels); bigger pictures are letterboxed into it.</summary>
+    private const int MaxWindowWidth = 1280;
+
+    private const int MaxWindowHeight = 720;
+
+    private static readonly Argument<string?> FileArgument = new("FILE")
+    {
+        Description = $"video to play (default: the bundled sample {DefaultSample})",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<string?> ModelOption = new("--model", "-m")
+    {
+        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModel + ")",
+    };
+
+    private static readonly Option<ViewMode> ModeOption = new("--mode")
+    {
+        Description = "split (bicubic | SR at a draggable divider), side, sr or bicubic",
+        DefaultValueFactory = _ => ViewMode.Split,
+    };
+
+    private static readonly Option<string?> TimingsOption = new("--timings")
+    {
+        Description = "write per-frame times to F.csv and per-stage busy %, CPU ms and fps to F.stages.csv",
+    };
+
+    private static readonly Option<long?> ExitAfterOption = new("--exit-after-frames")
+    {
+        Description = "stop after N frames have been shown",
+    };
+
+    private static readonly Option<string?> ScreenshotOption = new("--screenshot")
+    {
+        Description = "save what is shown at the end as PNG",
+    };
+
+    private static readonly Option<bool> NoDropOption = new("--no-drop")
+    {
+        Description = "show every frame as fast as SR allows (no drops; sound off)",
+    };
+
+    private static readonly Option<bool> OsdOption = new("--osd")
+    {
+        Description = "start with the statistics overlay on (key o toggles it)",
+    };
+
+    private static readonly Option<bool> HeadlessOption = new("--headless")
+    {
+        Description = $"render offscreen through EGL even when there is a display (writes {HeadlessScreenshot} and {HeadlessTimings} unless told otherwise)",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("play", "play a video with live super-resolution, bicubic | SR side by side\n\n" + KeyBindings.HelpText)
+        {
+            FileArgument, ModelOption, ModeOption, TimingsOption, ExitAfterOption, ScreenshotOption, NoDropOption, OsdOption, HeadlessOption,
+        };
+        foreach (var option in ModelOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result => CommandRunner.Run(() => Run(result, null)));
+        return command;
+    }
+
+    /// <summary>Plays as the command line says; <paramref name="hooks"/> let tests watch and drive the run.</summary>
+    internal static int Run(ParseResult result, PlayHooks? hooks)
+    {
+        string file = result.GetValue(FileArgument) ?? ModelOptions.RepositoryFile(DefaultSample);
+        if (result.GetValue(ExitAfterOption) is < 1)
+        {
+            throw new UsageException($"--exit-after-frames must be at least 1, got {result.GetValue(ExitAfterOption)}");
+        }
+
+        using var interrupt = new CtrlC();
+        VideoInfo info = VideoProbe.Probe(file);
+        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, Log);
+
+        bool noDrop = result.GetValue(NoDropOption);
+        bool headless = result.GetValue(HeadlessOption);
+        string? driver = null;
+        if (!headless)
+        {
+            DisplayStatus display = DisplayProbe.Probe();
+            headless = !display.Available;
+            if (display.Available)
+            {
+                driver = display.Description;
+            }
+            else
+            {
+                Log($"{display.Description}: playing headless through EGL; screenshot and timings go to the current folder");
+            }
+        }
+
+        string? screenshot = result.GetValue(ScreenshotOption) ?? (headless ? HeadlessScreenshot : null);
+        string? timings = result.GetValue(TimingsOption) ?? (headless ? HeadlessTimings : null);
+        var options = new PlaybackOptions
+        {
+            Mode = result.GetValue(ModeOption),
+            NoDrop = noDrop,
+            ExitAfterFrames = result.GetValue(ExitAfterOption),
+            ScreenshotPath = screenshot,
+            OsdVisible = result.GetValue(OsdOption),
+        };
+
+        var (width, height) = WindowSize(info.Width * upscaler.Scale, info.Height * upscaler.Scale);
+        using SdlAudioOutput? audio = noDrop ? null : OpenAudio(info);
+        using IRenderTarget target = headless
+            ? new OffscreenRenderTarget(width, height)
+            : new WindowRenderTarget(new SdlWindow($"RealtimeSR — {Path.GetFileName(file)} — {upscaler.Name}", width, height), driver ?? "?");
+        using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
+        using var pipeline = new PlaybackPipeline(info, upscaler, audio, noDrop);
+        Log($"play {Path.GetFileName(file)}: {info.Width}x{info.Height} → ×{upscaler.Scale} with {upscaler.Name} ({upscaler.ExecutionProvider}), " +
+            $"{target.Description}, {(audio is null ? "no sound" : $"sound via {SdlAudioOutput.Driver}")}{(noDrop ? ", no drops" : "")}");
+        var loop = new RenderLoop(target, renderer, pipeline, options, upscaler.Name, upscaler.ExecutionProvider)
+        {
+            Observer = hooks?.Observe?.Invoke(target),
+        };
+        TimeSpan cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        loop.Run(interrupt.Token);
+        TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+        StageMeter[] meters = [pipeline.DecodeMeter, pipeline.InferenceMeter, loop.RenderMeter];
+        double wall = StageSummary.WallSeconds(meters);
+        var report = new PlaybackReport([.. meters.Select(m => StageSummary.From(m, wall))], wall, loop.Presented, pipeline.Dropped, loop.Recorder.Records);
+        Console.Out.Write(report.Table());
+
+        // The stage threads' own CPU leaves out their helpers (ORT's pool, llvmpipe's rasteriser threads); this is all of it.
+        Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"process CPU: {cpu.TotalMilliseconds / Math.Max(1, loop.Presented):F1} ms per shown frame, {(wall > 0 ? cpu.TotalSeconds / wall : 0):F2} cores busy (ffmpeg's decoder process not included)"));
+        if (timings is not null)
+        {
+            report.Write(timings);
+            Log($"timings: {Path.GetFullPath(timings)} and {Path.GetFullPath(PlaybackReport.StagesPath(timings))}");
+        }
+
+        hooks?.Finished?.Invoke(report, loop);
+        return ExitCodes.Success;
+    }
+
+    private static void Log(string line) => Console.Error.WriteLine(line);
+
+    /// <summary>The SR picture's size, shrunk (keeping its shape) to fit <see cref="MaxWindowWidth"/>×<see cref="MaxWindowHeight"/>.</summary>
+    internal static (int Width, int Height) WindowSize(int pictureWidth, int pictureHeight)
+    {
+        double shrink = Math.Min(1, Math.Min((double)MaxWindowWidth / pictureWidth, (double)MaxWindowHeight / pictureHeight));
+        return (Math.Max(1, (int)Math.Round(pictureWidth * shrink)), Math.Max(1, (int)Math.Round(pictureHeight * shrink)));
+    }
+
+    /// <summary>An audio device for the file's first audio stream, or null (no audio, or no device: said in one line).</summary>
+    private static SdlAudioOutput? OpenAudio(VideoInfo info)
+    {
+        if (info.AudioStreams.FirstOrDefault() is not { } stream)
+        {
+            return null;
+        }
+
+        try
+        {
+            var output = new SdlAudioOutput(stream.SampleRate, Math.Min(stream.Channels, 8), PcmFormat.F32);
+            if (output.Channels != stream.Channels)
+            {
+                output.Dispose();
+                Log($"audio: {stream.Channels} channels are more than SDL plays; playing without sound");
+                return null;
+            }
+
+            return output;
+        }
+        catch (SdlException e)
+        {
+            Log($"audio: not available ({e.Message}); playing without sound, on the system clock");
+            return null;
+        }
+    }
+}

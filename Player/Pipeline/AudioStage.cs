@@ -1,0 +1,108 @@
+using System.Runtime.InteropServices;
+using RealtimeSR.Player.Platform.Sdl;
+using RealtimeSR.Shared.Video;
+
+namespace RealtimeSR.Player.Pipeline;
+
+/// <summary>
+/// Feeds a file's audio, from a start time on, to an SDL audio queue on its own thread ("audio"), keeping about
+/// <see cref="LeadSeconds"/> queued ahead of the device. Its <see cref="PositionSeconds"/> is the audio clock:
+/// start + everything queued − what is still queued. After the audio ends it queues silence, so the clock keeps
+/// running to the end of the video. A decoding failure faults <see cref="Completion"/>; the render loop reports it.
+/// Allocation-free per chunk.
+/// </summary>
+public sealed class AudioStage : IAudioPosition
+{
+    /// <summary>Audio kept queued ahead: enough to ride out a busy moment on 2 cores, short enough for quick volume changes.</summary>
+    public const double LeadSeconds = 0.25;
+
+    /// <summary>Sample frames decoded per read (~21 ms at 48 kHz).</summary>
+    private const int ChunkFrames = 1024;
+
+    private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly AudioReader reader;
+    private readonly SdlAudioOutput output;
+    private readonly double startSeconds;
+    private readonly float[] chunk;
+    private readonly CancellationTokenSource stop = new();
+    private readonly StageThread thread;
+    private readonly object gate = new();
+    private long framesQueued;
+
+    /// <param name="info">The probed file (must have an audio stream).</param>
+    /// <param name="output">An F32 device opened with the stream's rate and channels; not owned.</param>
+    /// <param name="startSeconds">Media time to start at (seconds from the first video frame).</param>
+    public AudioStage(VideoInfo info, SdlAudioOutput output, double startSeconds)
+    {
+        reader = new AudioReader(info, null, Math.Max(0, startSeconds));
+        if (output.SampleRate != reader.SampleRate || output.Channels != reader.Channels)
+        {
+            reader.Dispose();
+            throw new ArgumentException(
+                $"the device plays {output.SampleRate} Hz × {output.Channels}, the stream is {reader.SampleRate} Hz × {reader.Channels}", nameof(output));
+        }
+
+        this.output = output;
+        this.startSeconds = Math.Max(0, startSeconds);
+        chunk = new float[ChunkFrames * reader.Channels];
+        thread = new StageThread("audio", Loop);
+    }
+
+    public Task Completion => thread.Completion;
+
+    /// <inheritdoc />
+    public double PositionSeconds
+    {
+        get
+        {
+            lock (gate)
+            {
+                double queuedSeconds = (double)output.QueuedBytes / (output.BytesPerFrame * output.SampleRate);
+                return startSeconds + (double)framesQueued / output.SampleRate - queuedSeconds;
+            }
+        }
+    }
+
+    public void Start() => thread.Start();
+
+    /// <summary>Stops the thread and the decoder; what is already queued stays (clear the device after a seek).</summary>
+    public void Stop()
+    {
+        stop.Cancel();
+        thread.Join(JoinTimeout);
+        reader.Dispose();
+        stop.Dispose();
+    }
+
+    private void Loop()
+    {
+        bool ended = false;
+        int channels = reader.Channels;
+        double leadBytes = LeadSeconds * output.SampleRate * output.BytesPerFrame;
+        while (!stop.IsCancellationRequested)
+        {
+            if (output.QueuedBytes >= leadBytes)
+            {
+                stop.Token.WaitHandle.WaitOne(IdleWait);
+                continue;
+            }
+
+            int samples = ended ? 0 : reader.Read(chunk);
+            if (samples == 0)
+            {
+                // Past the end: silence keeps the device, and so the clock, going until the video ends.
+                ended = true;
+                Array.Clear(chunk);
+                samples = chunk.Length;
+            }
+
+            lock (gate)
+            {
+                output.Queue(MemoryMarshal.AsBytes(chunk.AsSpan(0, samples)));
+                framesQueued += samples / channels;
+            }
+        }
+    }
+}

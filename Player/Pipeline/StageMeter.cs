@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using RealtimeSR.Player.Platform;
+
+namespace RealtimeSR.Player.Pipeline;
+
+/// <summary>
+/// What one pipeline stage spends per frame, measured on the stage's own thread: wall time busy (working, not
+/// waiting on a channel or a pool), CPU time of that thread, and bytes it allocated. A stage calls
+/// <see cref="Begin"/> and <see cref="End"/> around each frame's work; other threads read the totals (a torn read
+/// of a figure only blurs an OSD value for one refresh). One meter may serve successive stage instances (a seek
+/// restarts the stages), so totals cover the whole playback. Recording allocates nothing once the per-frame list
+/// has reached its reserved capacity.
+/// </summary>
+public sealed class StageMeter
+{
+    /// <summary>Frames of recent history the OSD's median is taken over.</summary>
+    public const int RecentFrames = 64;
+
+    private readonly double[] recent = new double[RecentFrames];
+    private readonly double[] sortScratch = new double[RecentFrames];
+    private readonly List<double> frameMilliseconds;
+    private readonly int warmUpFrames;
+    private long frames;
+    private double busyMilliseconds;
+    private double cpuMilliseconds;
+    private double cpuAtBegin;
+    private long firstBeginTicks;
+    private long lastEndTicks;
+    private long allocatedAtWarmUp = -1;
+    private long allocatedNow;
+    private double lastMilliseconds;
+
+    /// <param name="name">Short stage name for reports ("decode", "infer", "render").</param>
+    /// <param name="expectedFrames">Frames to reserve per-frame storage for.</param>
+    /// <param name="warmUpFrames">Frames after which allocations count as steady state (first runs size buffers).</param>
+    public StageMeter(string name, int expectedFrames = 1024, int warmUpFrames = 30)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(warmUpFrames, 1);
+        Name = name;
+        this.warmUpFrames = warmUpFrames;
+        frameMilliseconds = new List<double>(Math.Max(expectedFrames, 16));
+    }
+
+    public string Name { get; }
+
+    /// <summary>Frames the stage finished.</summary>
+    public long Frames => Volatile.Read(ref frames);
+
+    /// <summary>Sum of per-frame busy wall time, ms.</summary>
+    public double BusyMilliseconds => busyMilliseconds;
+
+    /// <summary>Sum of the thread's CPU time inside <see cref="Begin"/>/<see cref="End"/>, ms (NaN where unknown).</summary>
+    public double CpuMilliseconds => cpuMilliseconds;
+
+    /// <summary>The latest frame's busy time, ms.</summary>
+    public double LastMilliseconds => lastMilliseconds;
+
+    /// <summary><see cref="Stopwatch"/> ticks of the first <see cref="Begin"/> (0 before it).</summary>
+    public long FirstBeginTicks => Volatile.Read(ref firstBeginTicks);
+
+    /// <summary><see cref="Stopwatch"/> ticks of the latest <see cref="End"/> (0 before it).</summary>
+    public long LastEndTicks => Volatile.Read(ref lastEndTicks);
+
+    /// <summary>Per-frame busy times in ms, in order (read after the stage stopped).</summary>
+    public IReadOnlyList<double> FrameMilliseconds => frameMilliseconds;
+
+    /// <summary>
+    /// Bytes the stage thread allocated per frame after the warm-up frames (NaN until a frame after the warm-up):
+    /// the figure that must stay near zero for the pipeline to run without garbage collections.
+    /// </summary>
+    public double SteadyAllocatedBytesPerFrame
+    {
+        get
+        {
+            long baseline = Volatile.Read(ref allocatedAtWarmUp);
+            long steadyFrames = Frames - warmUpFrames;
+            return baseline < 0 || steadyFrames <= 0 ? double.NaN : (Volatile.Read(ref allocatedNow) - baseline) / (double)steadyFrames;
+        }
+    }
+
+    /// <summary>Frames counted as steady state so far (after the warm-up).</summary>
+    public long SteadyFrames => Math.Max(0, Frames - warmUpFrames);
+
+    /// <summary>Marks the start of one frame's work; give the result to <see cref="End"/>. Stage thread only.</summary>
+    public long Begin()
+    {
+        long now = Stopwatch.GetTimestamp();
+        if (firstBeginTicks == 0)
+        {
+            Volatile.Write(ref firstBeginTicks, now);
+        }
+
+        cpuAtBegin = ThreadCpuClock.CurrentThreadMilliseconds();
+        return now;
+    }
+
+    /// <summary>Marks the end of the frame begun at <paramref name="beginTicks"/>. Stage thread only.</summary>
+    public void End(long beginTicks)
+    {
+        long now = Stopwatch.GetTimestamp();
+        double ms = (now - beginTicks) * 1000.0 / Stopwatch.Frequency;
+        cpuMilliseconds += ThreadCpuClock.CurrentThreadMilliseconds() - cpuAtBegin;
+        busyMilliseconds += ms;
+        lastMilliseconds = ms;
+        recent[(int)(frames % RecentFrames)] = ms;
+        frameMilliseconds.Add(ms);
+        Volatile.Write(ref lastEndTicks, now);
+        long done = frames + 1;
+        Volatile.Write(ref frames, done);
+
+        // Read after the bookkeeping above so that its own (rare) list growth falls inside the measured span.
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        if (done == warmUpFrames)
+        {
+            Volatile.Write(ref allocatedAtWarmUp, allocated);
+        }
+
+        Volatile.Write(ref allocatedNow, allocated);
+    }
+
+    /// <summary>Median busy time of the last <see cref="RecentFrames"/> frames, ms (0 before any).</summary>
+    public double RecentMedianMilliseconds()
+    {
+        int count = (int)Math.Min(Frames, RecentFrames);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        // The drop policy (inference thread) and the OSD (render thread) both ask.
+        lock (sortScratch)
+        {
+            Array.Copy(recent, sortScratch, count);
+            Array.Sort(sortScratch, 0, count);
+            return sortScratch[(count - 1) / 2];
+        }
+    }
+}
