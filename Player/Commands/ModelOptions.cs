@@ -8,8 +8,8 @@ namespace RealtimeSR.Player.Commands;
 /// <summary>The options that choose and run a model: --scale (for bicubic), --ep, --threads, --spinning.</summary>
 internal static class ModelOptions
 {
-    /// <summary>The shipped real-time model, relative to the repository root.</summary>
-    public const string DefaultModel = "media/models/realtime-x4.onnx";
+    /// <summary>The shipped real-time model, as help texts name it.</summary>
+    public const string DefaultModel = "media/" + BundledMedia.DefaultModel;
 
     public static readonly Option<int> ScaleOption = new("--scale")
     {
@@ -83,23 +83,6 @@ internal static class ModelOptions
         return new OnnxFrameUpscaler(session, Path.GetFileName(path));
     }
 
-    /// <summary>The default model's path: found by walking up from the executable to the folder holding RealtimeSR.sln.</summary>
-    public static string DefaultModelPath() => RepositoryFile(DefaultModel);
-
-    /// <summary>
-    /// <paramref name="relativePath"/> under the repository root, found by walking up from the executable to the
-    /// folder holding RealtimeSR.sln (relative to the current folder when there is none).
-    /// </summary>
-    public static string RepositoryFile(string relativePath)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "RealtimeSR.sln")))
-            {
-                return Path.Combine(folder.FullName, relativePath);
-            }
-        }
-
-        return Path.GetFullPath(relativePath);
-    }
+    /// <summary>The default model's path (see <see cref="BundledMedia"/>).</summary>
+    public static string DefaultModelPath() => BundledMedia.File(BundledMedia.DefaultModel);
 }

@@ -17,7 +17,7 @@ namespace RealtimeSR.Player.Commands;
 internal static class PlayCommand
 {
     /// <summary>The bundled sample clip, relative to the repository root.</summary>
-    public const string DefaultSample = "media/vtest-lr-x4.mp4";
+    public const string DefaultSample = "media/" + BundledMedia.Sample;
 
     /// <summary>Headless defaults, in the current folder.</summary>
     public const string HeadlessScreenshot = "rtsr-play.png";
@@ -94,7 +94,7 @@ internal static class PlayCommand
     /// <summary>Plays as the command line says; <paramref name="hooks"/> let tests watch and drive the run.</summary>
     internal static int Run(ParseResult result, PlayHooks? hooks)
     {
-        string file = result.GetValue(FileArgument) ?? ModelOptions.RepositoryFile(DefaultSample);
+        string file = result.GetValue(FileArgument) ?? BundledMedia.File(BundledMedia.Sample);
         if (result.GetValue(ExitAfterOption) is < 1)
         {
             throw new UsageException($"--exit-after-frames must be at least 1, got {result.GetValue(ExitAfterOption)}");

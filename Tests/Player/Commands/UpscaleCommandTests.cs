@@ -1,3 +1,4 @@
+using RealtimeSR.Player.Commands;
 using RealtimeSR.Tests.Video;
 
 namespace RealtimeSR.Tests.Player.Commands;
@@ -180,14 +181,15 @@ public class UpscaleCommandTests
         Assert.False(File.Exists(Path.Combine(output, "b.mp4")));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Upscale_DefaultModelMissing_SaysSoInOneLine()
     {
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("in.mkv"), 32, 16, frames: 2);
-        Skip.If(File.Exists(RealtimeSR.Player.Commands.ModelOptions.DefaultModelPath()), "the default model is present in this checkout");
+        string emptyMedia = temp.Folder("media");
 
-        var run = PlayerProcess.Run("upscale", clip, "-o", temp.File("out.mkv"));
+        var run = PlayerProcess.RunWithEnvironment(
+            new Dictionary<string, string> { [BundledMedia.EnvironmentVariable] = emptyMedia }, "upscale", clip, "-o", temp.File("out.mkv"));
 
         Assert.Equal(4, run.ExitCode);
         Assert.Contains("default model", Assert.Single(run.ErrorLines));
