@@ -127,7 +127,7 @@ public static class VideoProbe
         var timestamps = new FrameTimestampQueue(timeBase);
         var args = new List<string>
         {
-            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-i", info.Path,
+            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-copyts", "-i", info.Path,
             "-map", string.Create(CultureInfo.InvariantCulture, $"0:{info.StreamIndex}"),
         };
         args.AddRange(TimestampOutput(timeBase));
@@ -147,7 +147,7 @@ public static class VideoProbe
     }
 
     /// <summary>
-    /// ffmpeg output options that write one <c>framecrc</c> line per frame of the stream mapped before them to stderr,
+    /// ffmpeg output options (for an input opened with <c>-copyts</c>, so ffmpeg does not shift the stream to start at 0) that write one <c>framecrc</c> line per frame of the stream mapped before them to stderr,
     /// with the pts in <paramref name="timeBase"/>: <c>wrapped_avframe</c> hands the decoded frame over without
     /// encoding it, and passthrough keeps every frame and its timestamp as the decoder made them.
     /// </summary>

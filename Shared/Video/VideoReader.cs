@@ -322,7 +322,7 @@ public sealed class VideoReader : IDisposable
         string graph = string.Create(CultureInfo.InvariantCulture, $"[0:{info.StreamIndex}]{string.Join(',', filters)},split=2[frames][stamps]");
         var args = new List<string>
         {
-            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-i", info.Path,
+            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-copyts", "-i", info.Path,
             "-filter_complex", graph,
             "-map", "[frames]", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
             "-map", "[stamps]",
