@@ -18,13 +18,18 @@ internal sealed class FfmpegProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _errorLines = new();
+    private readonly IStderrLineSink? _sink;
     private readonly Task _stderrPump;
     private bool _disposed;
 
-    private FfmpegProcess(Process process)
+    private FfmpegProcess(Process process, IStderrLineSink? sink)
     {
         _process = process;
-        _stderrPump = Task.Run(PumpErrors);
+        _sink = sink;
+
+        // A thread of its own with blocking reads: the pump then costs no allocation per line, which matters when
+        // stderr also carries one timestamp line per frame.
+        _stderrPump = Task.Factory.StartNew(PumpErrors, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The tool's name as started ("ffmpeg", "ffprobe").</summary>
@@ -41,8 +46,13 @@ internal sealed class FfmpegProcess : IDisposable
     /// child runs under <c>prlimit --fsize</c>, so a write beyond that many bytes fails inside ffmpeg as a full
     /// disk would.
     /// </summary>
+    /// <param name="tool">"ffmpeg" or "ffprobe".</param>
+    /// <param name="arguments">The command line after the tool's name.</param>
+    /// <param name="writeInput">Redirect stdin so the caller can write to it (the encoder's raw frames).</param>
+    /// <param name="fileSizeLimit">Most bytes the child may write per file (prlimit); null = no limit.</param>
+    /// <param name="sink">Gets every stderr line first; the lines it claims are not kept as error text.</param>
     /// <exception cref="FfmpegMissingException">The tool is not installed.</exception>
-    public static FfmpegProcess Start(string tool, IEnumerable<string> arguments, bool writeInput, long? fileSizeLimit = null)
+    public static FfmpegProcess Start(string tool, IEnumerable<string> arguments, bool writeInput, long? fileSizeLimit = null, IStderrLineSink? sink = null)
     {
         var start = new ProcessStartInfo
         {
@@ -50,7 +60,6 @@ internal sealed class FfmpegProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            StandardErrorEncoding = Encoding.UTF8,
         };
         if (fileSizeLimit is { } limit)
         {
@@ -72,7 +81,7 @@ internal sealed class FfmpegProcess : IDisposable
         try
         {
             var process = Process.Start(start) ?? throw new FfmpegMissingException(tool);
-            return new FfmpegProcess(process) { Tool = tool };
+            return new FfmpegProcess(process, sink) { Tool = tool };
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -152,18 +161,68 @@ internal sealed class FfmpegProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task PumpErrors()
+    private void PumpErrors()
     {
-        var reader = _process.StandardError;
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        try
         {
-            lock (_errorLines)
+            var stderr = _process.StandardError.BaseStream;
+            var buffer = new byte[16 * 1024];
+            int filled = 0;
+            int read;
+            while ((read = stderr.Read(buffer, filled, buffer.Length - filled)) > 0)
             {
-                _errorLines.Enqueue(line);
-                if (_errorLines.Count > KeptLines)
+                filled += read;
+                int start = 0;
+                int newline;
+                while ((newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0)
                 {
-                    _errorLines.Dequeue();
+                    Line(buffer.AsSpan(start, newline));
+                    start += newline + 1;
                 }
+
+                if (start == 0 && filled == buffer.Length)
+                {
+                    // A line longer than the buffer is no timestamp line; keep it as text in pieces.
+                    Line(buffer);
+                    filled = 0;
+                }
+                else
+                {
+                    buffer.AsSpan(start, filled - start).CopyTo(buffer);
+                    filled -= start;
+                }
+            }
+
+            if (filled > 0)
+            {
+                Line(buffer.AsSpan(0, filled));
+            }
+        }
+        finally
+        {
+            _sink?.Complete();
+        }
+    }
+
+    private void Line(ReadOnlySpan<byte> line)
+    {
+        if (line.EndsWith("\r"u8))
+        {
+            line = line[..^1];
+        }
+
+        if (_sink is not null && _sink.TryClaim(line))
+        {
+            return;
+        }
+
+        string text = Encoding.UTF8.GetString(line);
+        lock (_errorLines)
+        {
+            _errorLines.Enqueue(text);
+            if (_errorLines.Count > KeptLines)
+            {
+                _errorLines.Dequeue();
             }
         }
     }

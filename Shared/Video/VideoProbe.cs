@@ -3,10 +3,16 @@ using System.Text.Json;
 
 namespace RealtimeSR.Shared.Video;
 
-/// <summary>Reads a media file's description with ffprobe (JSON) and its video frame timestamps (packet scan).</summary>
+/// <summary>
+/// Reads a media file's description with ffprobe (JSON), its packet timestamps (a fast scan, no decoding) and, when
+/// asked, the timestamps of the frames the decoder actually produces.
+/// </summary>
 public static class VideoProbe
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMinutes(2);
+
+    // A decode-only pass runs at hundreds of frames per second even for HD; an hour covers feature-length files.
+    private static readonly TimeSpan DecodeTimeout = TimeSpan.FromHours(1);
 
     /// <summary>Describes <paramref name="path"/>'s first video stream and lists its audio and subtitle streams.</summary>
     /// <exception cref="VideoFileException">Missing file, not a media file, or no video stream.</exception>
@@ -70,9 +76,10 @@ public static class VideoProbe
     }
 
     /// <summary>
-    /// The presentation timestamps of every frame of the video stream, in the stream's time base, in display order.
-    /// Taken from the packets (no decoding, so it is fast); a stream whose packets carry no timestamps (raw
-    /// elementary streams) gets index ÷ frame rate.
+    /// The presentation timestamps of the video stream's packets, in the stream's time base, sorted. Taken from the
+    /// packets (no decoding, so it is fast); a stream whose packets carry no timestamps (AVI, raw elementary streams)
+    /// gets index ÷ frame rate. An estimate of the frames only: packed B-frames, "not coded" placeholders and dropped
+    /// packets make packets and decoded frames differ (<see cref="ReadDecodedTimestamps"/> has the real ones).
     /// </summary>
     /// <exception cref="VideoFileException">ffprobe cannot read the packets.</exception>
     public static long[] ReadFrameTimestamps(VideoInfo info)
@@ -108,6 +115,47 @@ public static class VideoProbe
         Array.Sort(timestamps);
         return timestamps;
     }
+
+    /// <summary>
+    /// The timestamps of every frame the decoder produces, in decoding output order, in <paramref name="timeBase"/>
+    /// units: exactly what <see cref="VideoReader"/> stamps on its frames. Decodes the whole stream (no conversion),
+    /// so it costs one decode of the file.
+    /// </summary>
+    /// <exception cref="VideoFileException">ffmpeg cannot decode the stream or reports damage.</exception>
+    public static long[] ReadDecodedTimestamps(VideoInfo info, Rational timeBase)
+    {
+        var timestamps = new FrameTimestampQueue(timeBase);
+        var args = new List<string>
+        {
+            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-copyts", "-i", info.Path,
+            "-map", string.Create(CultureInfo.InvariantCulture, $"0:{info.StreamIndex}"),
+        };
+        args.AddRange(TimestampOutput(timeBase));
+        using var ffmpeg = FfmpegProcess.Start("ffmpeg", args, writeInput: false, sink: timestamps);
+        int exit = ffmpeg.WaitForExit(DecodeTimeout);
+        if (exit != 0)
+        {
+            throw new VideoFileException(info.Path, $"cannot decode the video ({ffmpeg.Reason($"ffmpeg exit code {exit}")})");
+        }
+
+        if (ffmpeg.ErrorText.Length > 0 || timestamps.Malformed > 0)
+        {
+            throw new VideoFileException(info.Path, $"truncated or corrupt ({ffmpeg.Reason("unreadable frame timestamps")})");
+        }
+
+        return timestamps.Drain();
+    }
+
+    /// <summary>
+    /// ffmpeg output options (for an input opened with <c>-copyts</c>, so ffmpeg does not shift the stream to start at 0) that write one <c>framecrc</c> line per frame of the stream mapped before them to stderr,
+    /// with the pts in <paramref name="timeBase"/>: <c>wrapped_avframe</c> hands the decoded frame over without
+    /// encoding it, and passthrough keeps every frame and its timestamp as the decoder made them.
+    /// </summary>
+    internal static string[] TimestampOutput(Rational timeBase) =>
+    [
+        "-fps_mode", "passthrough", "-enc_time_base:v", $"{timeBase.Numerator}/{timeBase.Denominator}",
+        "-c:v", "wrapped_avframe", "-flush_packets", "1", "-f", "framecrc", "pipe:2",
+    ];
 
     private static long[] SyntheticTimestamps(VideoInfo info, int count)
     {

@@ -6,13 +6,16 @@ namespace RealtimeSR.Shared.Video;
 /// <summary>
 /// Decodes a video's first video stream with an ffmpeg child process into <see cref="VideoFrame"/>s: ffmpeg turns
 /// Y'CbCr into RGB24 with the stream's own matrix and range (defaults per <see cref="ColourTags"/>), this class
-/// turns the bytes into planar float [0,1]. Frames carry the stream's real timestamps (taken from the packets
-/// beforehand, since a raw pipe carries none), so VFR stays VFR. Not thread-safe: one reading thread.
+/// turns the bytes into planar float [0,1]. Every frame carries the timestamp the decoder gave it (ffmpeg writes
+/// one <c>framecrc</c> line per frame to stderr beside the raw frames on stdout, read in step), so VFR stays VFR and
+/// files whose packets are not one frame each (AVI with packed B-frames, "not coded" frames, dropped packets,
+/// streams without pts) come out with the right frames at the right times. Not thread-safe: one reading thread.
 /// </summary>
 /// <remarks>
 /// Display rotation is not applied (<c>-noautorotate</c>): the writer copies the rotation tag instead, so pixels
-/// and the tag stay consistent. The reader checks that it decoded exactly the frames the packets announced, so a
-/// truncated or corrupt file fails instead of passing for a shorter video.
+/// and the tag stay consistent. Damage is what ffmpeg itself reports: the packet scan at construction refuses a file
+/// ffprobe complains about, and during decoding a non-zero exit (<c>-xerror</c>), any line at <c>-v error</c> or a
+/// stream that ends inside a frame fails the read instead of passing for a shorter video.
 /// </remarks>
 public sealed class VideoReader : IDisposable
 {
@@ -20,13 +23,19 @@ public sealed class VideoReader : IDisposable
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly FfmpegProcess _ffmpeg;
+    private readonly FrameTimestampQueue _decodedTimestamps;
     private readonly Stream _output;
     private readonly byte[] _bytes;
+    private readonly long _startOffset;
+    private readonly long? _windowLength;
+    private readonly int _estimatedFrameCount;
+    private readonly List<long> _handedOut;
+    private long[]? _allTimestamps;
     private long _decoded;
     private bool _finished;
 
     /// <summary>Probes <paramref name="path"/> and starts decoding it.</summary>
-    /// <exception cref="VideoFileException">Missing, unreadable or video-less file.</exception>
+    /// <exception cref="VideoFileException">Missing, unreadable, damaged or video-less file.</exception>
     /// <exception cref="RegionException">The crop region does not fit in the frame.</exception>
     public VideoReader(string path, VideoReaderOptions? options = null)
         : this(VideoProbe.Probe(path), options)
@@ -34,6 +43,8 @@ public sealed class VideoReader : IDisposable
     }
 
     /// <summary>Starts decoding the file <paramref name="info"/> describes.</summary>
+    /// <exception cref="VideoFileException">Unreadable, damaged or frame-less video stream.</exception>
+    /// <exception cref="RegionException">The crop region does not fit in the frame.</exception>
     public VideoReader(VideoInfo info, VideoReaderOptions? options = null)
     {
         Info = info;
@@ -42,19 +53,22 @@ public sealed class VideoReader : IDisposable
         Width = Options.Region?.Width ?? info.Width;
         Height = Options.Region?.Height ?? info.Height;
         TimeBase = info.TimeBase.IsKnown ? info.TimeBase : new Rational(1, 1000);
+        double unitsPerSecond = 1 / TimeBase.ToDouble();
+        _startOffset = (long)Math.Round((Options.Start ?? TimeSpan.Zero).TotalSeconds * unitsPerSecond);
+        _windowLength = Options.Duration is { } d ? (long)Math.Round(d.TotalSeconds * unitsPerSecond) : null;
 
-        long[] all = VideoProbe.ReadFrameTimestamps(info);
-        var (startPts, endPts) = PtsWindow(all, Options, TimeBase);
-        Timestamps = all.Where(t => t >= startPts && (endPts is null || t < endPts)).Take(Options.MaxFrames ?? int.MaxValue).ToArray();
-        StartPts = startPts;
-        EndPts = endPts;
-        if (Timestamps.Count == 0)
+        // The packet scan is fast and catches files ffprobe already finds damaged; its count is only an estimate.
+        long[] packets = VideoProbe.ReadFrameTimestamps(info);
+        if (packets.Length == 0)
         {
-            throw new VideoFileException(info.Path, all.Length == 0 ? "has no video frames" : "has no frames in the requested time range");
+            throw new VideoFileException(info.Path, "has no video frames");
         }
 
+        _estimatedFrameCount = Math.Max(1, Window(packets).Count);
+        _handedOut = new List<long>(_estimatedFrameCount);
         _bytes = new byte[checked(3 * Width * Height)];
-        _ffmpeg = FfmpegProcess.Start("ffmpeg", Arguments(info, Options, startPts, endPts), writeInput: false);
+        _decodedTimestamps = new FrameTimestampQueue(TimeBase);
+        _ffmpeg = FfmpegProcess.Start("ffmpeg", Arguments(info, Options, TimeBase), writeInput: false, sink: _decodedTimestamps);
         _output = _ffmpeg.StandardOutput;
     }
 
@@ -71,17 +85,22 @@ public sealed class VideoReader : IDisposable
     /// <summary>Seconds per PTS unit.</summary>
     public Rational TimeBase { get; }
 
-    /// <summary>PTS of the first frame wanted (inclusive), in <see cref="TimeBase"/> units.</summary>
-    public long StartPts { get; }
+    /// <summary>
+    /// The PTS of every frame this reader hands out, in order (<see cref="TimeBase"/> units). After the last frame it
+    /// is the list handed out. Asked for earlier, it decodes the stream once more without converting it
+    /// (<see cref="VideoProbe.ReadDecodedTimestamps"/>, a fraction of the cost of reading) to know them all up front, as
+    /// an encoder that must be told every timestamp before the first frame needs; the frames then read are checked
+    /// against it one by one.
+    /// </summary>
+    /// <exception cref="VideoFileException">The up-front decode failed or found no frame in the window.</exception>
+    public IReadOnlyList<long> Timestamps => _finished ? _handedOut : AllTimestamps();
 
-    /// <summary>PTS where decoding stops (exclusive), null = the end of the stream.</summary>
-    public long? EndPts { get; }
-
-    /// <summary>The PTS of every frame this reader will hand out, in display order (<see cref="TimeBase"/> units).</summary>
-    public IReadOnlyList<long> Timestamps { get; }
-
-    /// <summary>Frames this reader will hand out.</summary>
-    public int FrameCount => Timestamps.Count;
+    /// <summary>
+    /// Frames this reader hands out: exact once known (after the last frame, or once <see cref="Timestamps"/> was
+    /// asked for), before that an estimate from the packet scan (right for most files; off by a few where packets
+    /// and frames differ) — good for sizing buffers and progress bars.
+    /// </summary>
+    public int FrameCount => _finished ? _handedOut.Count : _allTimestamps?.Length ?? _estimatedFrameCount;
 
     /// <summary>Frames handed out so far.</summary>
     public long Decoded => _decoded;
@@ -90,7 +109,7 @@ public sealed class VideoReader : IDisposable
     /// Decodes the next frame into <paramref name="frame"/> (which must be <see cref="Width"/> × <see cref="Height"/>)
     /// and stamps its index, PTS and the decode/convert marks. Returns false after the last frame.
     /// </summary>
-    /// <exception cref="VideoFileException">ffmpeg failed, the stream ended inside a frame, or fewer/more frames came than announced.</exception>
+    /// <exception cref="VideoFileException">ffmpeg failed or reported damage, or the stream ended inside a frame.</exception>
     public bool Read(VideoFrame frame)
     {
         if (frame.Width != Width || frame.Height != Height)
@@ -106,29 +125,54 @@ public sealed class VideoReader : IDisposable
         if (Options.MaxFrames is { } most && _decoded >= most)
         {
             // The rest of the file is not wanted; disposing stops ffmpeg.
-            _finished = true;
-            return false;
+            return Stop();
         }
 
         frame.Timeline.Mark(TimelineMark.DecodeStart);
-        int read = _output.ReadAtLeast(_bytes, _bytes.Length, throwOnEndOfStream: false);
-        if (read < _bytes.Length)
+        long pts;
+        while (true)
         {
-            Finish(read);
-            return false;
+            int read = _output.ReadAtLeast(_bytes, _bytes.Length, throwOnEndOfStream: false);
+            if (read < _bytes.Length)
+            {
+                Finish(read);
+                return false;
+            }
+
+            pts = NextTimestamp();
+            FirstPts ??= pts;
+            if (pts >= FirstPts + _startOffset)
+            {
+                break;
+            }
+
+            // Before the window: the bytes were read only to keep ffmpeg going; nothing to convert.
+        }
+
+        if (FirstPts + _startOffset + _windowLength is { } end && pts >= end)
+        {
+            return Stop();
         }
 
         frame.Timeline.Mark(TimelineMark.DecodeEnd);
         ToPlanarUnit(_bytes, frame);
         frame.Timeline.Mark(TimelineMark.ConvertEnd);
+        if (_allTimestamps is { } all && (_decoded >= all.Length || all[_decoded] != pts))
+        {
+            throw new VideoFileException(
+                Info.Path, string.Create(CultureInfo.InvariantCulture, $"frame {_decoded} decoded with pts {pts}, the first decode gave {(_decoded < all.Length ? all[_decoded].ToString(CultureInfo.InvariantCulture) : "no such frame")}"));
+        }
+
         frame.Index = _decoded;
         frame.TimeBase = TimeBase;
-        frame.Pts = _decoded < Timestamps.Count
-            ? Timestamps[(int)_decoded]
-            : Timestamps[^1] + (long)Math.Round((_decoded - Timestamps.Count + 1) / Math.Max(Info.FramesPerSecond, 1) / TimeBase.ToDouble());
+        frame.Pts = pts;
+        _handedOut.Add(pts);
         _decoded++;
         return true;
     }
+
+    /// <summary>PTS of the stream's first decoded frame (the origin of <see cref="VideoReaderOptions.Start"/>); null before the first read.</summary>
+    public long? FirstPts { get; private set; }
 
     public void Dispose() => _ffmpeg.Dispose();
 
@@ -146,6 +190,32 @@ public sealed class VideoReader : IDisposable
         }
     }
 
+    private long NextTimestamp()
+    {
+        if (_decodedTimestamps.TryTake(ExitTimeout, out long pts, out bool timedOut))
+        {
+            return pts;
+        }
+
+        throw new VideoFileException(
+            Info.Path,
+            timedOut
+                ? $"ffmpeg gave no timestamp for frame {_decoded} within {ExitTimeout.TotalSeconds:F0} s"
+                : $"ffmpeg gave no timestamp for frame {_decoded} ({_ffmpeg.Reason("its timestamp output ended early")})");
+    }
+
+    /// <summary>Ends reading before the stream does (window or frame limit reached).</summary>
+    private bool Stop()
+    {
+        _finished = true;
+        if (_allTimestamps is { } all && all.Length != _handedOut.Count)
+        {
+            throw new VideoFileException(Info.Path, $"decoded {_handedOut.Count} frames in the window, the first decode found {all.Length}");
+        }
+
+        return false;
+    }
+
     private void Finish(int partialBytes)
     {
         _finished = true;
@@ -153,7 +223,7 @@ public sealed class VideoReader : IDisposable
         string path = Info.Path;
         if (exit != 0)
         {
-            throw new VideoFileException(path, $"decoding failed after {_decoded} of {FrameCount} frames ({_ffmpeg.Reason($"ffmpeg exit code {exit}")})");
+            throw new VideoFileException(path, $"decoding failed after {_decoded} frames ({_ffmpeg.Reason($"ffmpeg exit code {exit}")})");
         }
 
         if (partialBytes > 0)
@@ -161,32 +231,84 @@ public sealed class VideoReader : IDisposable
             throw new VideoFileException(path, $"truncated: the stream ended inside frame {_decoded} ({partialBytes} of {_bytes.Length} bytes)");
         }
 
-        if (_decoded < FrameCount)
+        // At -v error ffmpeg speaks only about damage (a broken packet, a missing reference, an early end of file).
+        if (_ffmpeg.ErrorText.Length > 0 || _decodedTimestamps.Malformed > 0)
         {
-            throw new VideoFileException(path, $"truncated or corrupt: decoded {_decoded} of the {FrameCount} frames its packets announce");
+            throw new VideoFileException(path, $"truncated or corrupt after {_decoded} frames ({_ffmpeg.Reason("unreadable frame timestamps")})");
         }
+
+        if (_decodedTimestamps.TryTake(TimeSpan.Zero, out _, out _))
+        {
+            throw new VideoFileException(path, $"ffmpeg announced more frame timestamps than the {_decoded} frames it wrote");
+        }
+
+        if (_handedOut.Count == 0)
+        {
+            throw new VideoFileException(path, "has no frames in the requested time range");
+        }
+
+        Stop();
     }
 
-    private static (long Start, long? End) PtsWindow(long[] all, VideoReaderOptions options, Rational timeBase)
+    private long[] AllTimestamps()
     {
-        long first = all.Length > 0 ? all[0] : 0;
-        double unitsPerSecond = 1 / timeBase.ToDouble();
-        long start = first + (long)Math.Round((options.Start ?? TimeSpan.Zero).TotalSeconds * unitsPerSecond);
-        long? end = options.Duration is { } d ? start + (long)Math.Round(d.TotalSeconds * unitsPerSecond) : null;
-        return (start, end);
+        if (_allTimestamps is null)
+        {
+            var all = Window(VideoProbe.ReadDecodedTimestamps(Info, TimeBase));
+            if (all.Count == 0)
+            {
+                throw new VideoFileException(Info.Path, "has no frames in the requested time range");
+            }
+
+            for (int i = 0; i < _handedOut.Count; i++)
+            {
+                if (i >= all.Count || all[i] != _handedOut[i])
+                {
+                    throw new VideoFileException(Info.Path, $"the second decode disagrees with the first at frame {i}");
+                }
+            }
+
+            _allTimestamps = [.. all];
+        }
+
+        return _allTimestamps;
     }
 
-    private static List<string> Arguments(VideoInfo info, VideoReaderOptions options, long startPts, long? endPts)
+    /// <summary>
+    /// The timestamps <see cref="Read"/> hands out of a stream whose frames carry <paramref name="all"/>, in order: from
+    /// the first frame's pts + Start, stopping at the first frame at or past the window's end, at most MaxFrames.
+    /// </summary>
+    private List<long> Window(IReadOnlyList<long> all)
+    {
+        var picked = new List<long>();
+        if (all.Count == 0)
+        {
+            return picked;
+        }
+
+        long start = all[0] + _startOffset;
+        long? end = start + _windowLength;
+        foreach (long t in all)
+        {
+            if (t < start)
+            {
+                continue;
+            }
+
+            if (t >= end || picked.Count >= (Options.MaxFrames ?? int.MaxValue))
+            {
+                break;
+            }
+
+            picked.Add(t);
+        }
+
+        return picked;
+    }
+
+    private static List<string> Arguments(VideoInfo info, VideoReaderOptions options, Rational timeBase)
     {
         var filters = new List<string>();
-        if (options.Start is not null || options.Duration is not null)
-        {
-            // Trim on the stream's own timestamps, the same rule used to pick Timestamps, so the two agree frame for frame.
-            filters.Add(endPts is { } end
-                ? string.Create(CultureInfo.InvariantCulture, $"trim=start_pts={startPts}:end_pts={end}")
-                : string.Create(CultureInfo.InvariantCulture, $"trim=start_pts={startPts}"));
-        }
-
         string matrix = info.Colour.ConversionMatrix(info.Height);
         filters.Add($"scale=in_color_matrix={matrix}:in_range={info.Colour.ConversionRangeName}:flags=accurate_rnd+full_chroma_int");
         filters.Add("format=rgb24");
@@ -196,12 +318,16 @@ public sealed class VideoReader : IDisposable
             filters.Add(string.Create(CultureInfo.InvariantCulture, $"crop={r.Width}:{r.Height}:{r.X}:{r.Y}:exact=1"));
         }
 
-        return
-        [
-            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-i", info.Path,
-            "-map", string.Create(CultureInfo.InvariantCulture, $"0:{info.StreamIndex}"),
-            "-vf", string.Join(',', filters),
-            "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
-        ];
+        // One decode feeds both outputs: the raw frames (stdout) and, per frame, its timestamp line (stderr).
+        string graph = string.Create(CultureInfo.InvariantCulture, $"[0:{info.StreamIndex}]{string.Join(',', filters)},split=2[frames][stamps]");
+        var args = new List<string>
+        {
+            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-copyts", "-i", info.Path,
+            "-filter_complex", graph,
+            "-map", "[frames]", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
+            "-map", "[stamps]",
+        };
+        args.AddRange(VideoProbe.TimestampOutput(timeBase));
+        return args;
     }
 }

@@ -93,9 +93,17 @@ internal static class TestClips
     public static string VideoField(string path, string field) =>
         Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", $"stream={field}", "-of", "csv=p=0", path]).Trim().TrimEnd(',');
 
-    /// <summary>Number of video frames, counted by decoding.</summary>
+    /// <summary>Number of video frames, counted by decoding (first line: MPEG-TS lists the stream once per program too).</summary>
     public static int CountFrames(string path) =>
-        int.Parse(Run("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path]).Trim().TrimEnd(','), CultureInfo.InvariantCulture);
+        int.Parse(Lines(Run("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path]))[0].TrimEnd(','), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// ffprobe's best_effort_timestamp of every decoded frame of the first video stream, in the stream's time base,
+    /// in output order; null where ffprobe has none ("N/A": frames of streams without pts).
+    /// </summary>
+    public static long?[] FrameTimestamps(string path) =>
+        Lines(Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp", "-of", "csv=p=0", path]))
+            .Select(l => long.TryParse(l.TrimEnd(','), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : (long?)null).ToArray();
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
