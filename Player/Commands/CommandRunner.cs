@@ -9,29 +9,10 @@ using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
 
-/// <summary>
-/// The one place where exceptions become what the user sees: a reportable failure is one line on stderr and a
-/// named exit code; anything else is a bug and keeps its stack trace.
-/// </summary>
+/// <summary>Runs a player verb through <see cref="CommandExecution"/> with the player's exception → exit code map.</summary>
 internal static class CommandRunner
 {
-    public static int Run(Func<int> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (ReportableException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodeFor(e);
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("stopped");
-            return ExitCodes.Interrupted;
-        }
-    }
+    public static int Run(Func<int> body) => CommandExecution.Run(body, ExitCodeFor);
 
     public static int ExitCodeFor(ReportableException e) => e switch
     {

@@ -84,6 +84,6 @@ public class BenchCommandTests
         var run = PlayerProcess.Run("bench", "/nonexistent/clip.mkv", "--model", "bicubic");
 
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("no such file", Assert.Single(run.ErrorLines));
+        Assert.Contains("no such file", Assert.Single(run.FailureLines));
     }
 }

@@ -82,7 +82,7 @@ public class UpscaleCommandTests
         var run = PlayerProcess.Run("upscale", truncated, "-o", output, "--model", "bicubic", "--scale", "2");
 
         Assert.Equal(BadInput, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines);
+        var line = Assert.Single(run.FailureLines);
         Assert.Contains("truncated or corrupt", line);
         Assert.False(File.Exists(output));
         Assert.Empty(Directory.GetFiles(temp.Path, "out*"));
@@ -100,7 +100,7 @@ public class UpscaleCommandTests
             "upscale", clip, "-o", output, "--model", "bicubic", "--scale", "2", "--codec", "ffv1", "--file-size-limit", "20000");
 
         Assert.Equal(WriteFailed, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines);
+        var line = Assert.Single(run.FailureLines);
         Assert.Contains("out.mkv", line);
         Assert.False(File.Exists(output));
         Assert.Empty(Directory.GetFiles(temp.Path, "out*"));
@@ -115,7 +115,7 @@ public class UpscaleCommandTests
         var run = PlayerProcess.Run("upscale", clip, "-o", temp.File("no/such/folder/out.mkv"), "--model", "bicubic");
 
         Assert.Equal(WriteFailed, run.ExitCode);
-        Assert.Contains("does not exist", Assert.Single(run.ErrorLines));
+        Assert.Contains("does not exist", Assert.Single(run.FailureLines));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public class UpscaleCommandTests
         var run = PlayerProcess.Run("upscale", clip, "-o", temp.File("out.mkv"), "--model", "bicubic", "--roi", "50,40,20,20");
 
         Assert.Equal(BadInput, run.ExitCode);
-        Assert.Contains("outside the 64x48 frame", Assert.Single(run.ErrorLines));
+        Assert.Contains("outside the 64x48 frame", Assert.Single(run.FailureLines));
         Assert.False(File.Exists(temp.File("out.mkv")));
     }
 
@@ -156,7 +156,7 @@ public class UpscaleCommandTests
         var run = PlayerProcess.Run("upscale", clip, "-o", output, "--model", "bicubic");
 
         Assert.Equal(UsageError, run.ExitCode);
-        Assert.Contains("--overwrite", Assert.Single(run.ErrorLines));
+        Assert.Contains("--overwrite", Assert.Single(run.FailureLines));
         Assert.Equal("keep me", File.ReadAllText(output));
         Assert.Equal(input, File.ReadAllBytes(clip));
     }
@@ -174,7 +174,7 @@ public class UpscaleCommandTests
         var run = PlayerProcess.Run("upscale", folder, "-o", output, "--model", "bicubic", "--scale", "2", "--preset", "ultrafast");
 
         Assert.Equal(SomeFailed, run.ExitCode);
-        Assert.Contains(run.ErrorLines, l => l.Contains("b.mp4"));
+        Assert.Contains(run.FailureLines, l => l.Contains("b.mp4"));
         Assert.Contains("2 of 3 done, 1 failed", run.Error);
         Assert.Equal(3, TestClips.CountFrames(Path.Combine(output, "a.mkv")));
         Assert.Equal("48,32", TestClips.VideoField(Path.Combine(output, "c.png"), "width,height"));
@@ -192,6 +192,6 @@ public class UpscaleCommandTests
             new Dictionary<string, string> { [BundledMedia.EnvironmentVariable] = emptyMedia }, "upscale", clip, "-o", temp.File("out.mkv"));
 
         Assert.Equal(4, run.ExitCode);
-        Assert.Contains("default model", Assert.Single(run.ErrorLines));
+        Assert.Contains("default model", Assert.Single(run.FailureLines));
     }
 }

@@ -120,8 +120,8 @@ public class PlayCommandTests
         var run = PlayerProcess.Run("play", clip, "--model", "bicubic", "--headless");
 
         Assert.Equal(BadInput, run.ExitCode);
-        Assert.Single(run.ErrorLines);
-        Assert.Contains("broken.mp4", run.ErrorLines[0]);
+        Assert.Single(run.FailureLines);
+        Assert.Contains("broken.mp4", run.FailureLines[0]);
         Assert.DoesNotContain("   at ", run.Error);
     }
 
@@ -134,8 +134,8 @@ public class PlayCommandTests
         var run = PlayerProcess.Run("play", clip, "--model", temp.File("nothing.onnx"), "--headless");
 
         Assert.Equal(BadModel, run.ExitCode);
-        Assert.Single(run.ErrorLines);
-        Assert.Contains("nothing.onnx", run.ErrorLines[0]);
+        Assert.Single(run.FailureLines);
+        Assert.Contains("nothing.onnx", run.FailureLines[0]);
     }
 
     [Fact]
@@ -149,8 +149,8 @@ public class PlayCommandTests
         var run = PlayerProcess.Run("play", clip, "--model", model, "--headless");
 
         Assert.Equal(BadModel, run.ExitCode);
-        Assert.Single(run.ErrorLines);
-        Assert.Contains("wrong.onnx", run.ErrorLines[0]);
+        Assert.Single(run.FailureLines);
+        Assert.Contains("wrong.onnx", run.FailureLines[0]);
     }
 
     [Fact]

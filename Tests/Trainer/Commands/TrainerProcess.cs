@@ -1,42 +1,10 @@
-using System.Diagnostics;
-
 namespace RealtimeSR.Tests.Trainer.Commands;
 
-/// <summary>Runs the built trainer executable as a user would, capturing exit code, stdout and stderr.</summary>
+/// <summary>Runs the built trainer executable (see <see cref="ToolProcess"/>).</summary>
 internal static class TrainerProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    // As ./rtsr does: a large gen-0 budget makes TorchSharp's Scalar crash (see LongLivedScalars) far rarer.
+    private static readonly Dictionary<string, string> Environment = new() { ["DOTNET_GCgen0size"] = "0x10000000" };
 
-    public static Result Run(params string[] args)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "RealtimeSR.Trainer.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"trainer {string.Join(' ', args)} did not finish within {Timeout}");
-        }
-
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    internal sealed record Result(int ExitCode, string Output, string Error)
-    {
-        /// <summary>The non-empty lines written to stderr.</summary>
-        public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    public static ToolResult Run(params string[] args) => ToolProcess.Run("RealtimeSR.Trainer.dll", Environment, args);
 }

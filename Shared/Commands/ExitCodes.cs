@@ -1,7 +1,7 @@
-namespace RealtimeSR.Player.Commands;
+namespace RealtimeSR.Shared.Commands;
 
-/// <summary>Process exit codes of the player's verbs (the same numbers as the trainer's where they overlap).</summary>
-internal static class ExitCodes
+/// <summary>Process exit codes of every verb, player's and trainer's alike.</summary>
+public static class ExitCodes
 {
     public const int Success = 0;
 

@@ -1,9 +1,7 @@
-using RealtimeSR.Shared;
-
-namespace RealtimeSR.Player.Commands;
+namespace RealtimeSR.Shared.Commands;
 
 /// <summary>Options that parse but do not make sense together or point at nothing.</summary>
-internal sealed class UsageException : ReportableException
+public sealed class UsageException : ReportableException
 {
     public UsageException(string message)
         : base(message)
