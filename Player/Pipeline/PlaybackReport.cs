@@ -68,10 +68,10 @@ public sealed class PlaybackReport
         {
             var p = s.Milliseconds;
             text.Append(CultureInfo.InvariantCulture,
-                $"{s.Name},{s.Frames},{Number(s.Fps)},{Number(p.P50)},{Number(p.P95)},{Number(p.Max)},{Number(s.BusyPercent)},{Number(s.CpuMillisecondsPerFrame)},{Number(s.CpuPercent)},{Number(s.SteadyAllocatedBytesPerFrame)},{Number(WallSeconds)},{Dropped}\n");
+                $"{s.Name},{s.Frames},{Number(s.Fps)},{Number(p.P50)},{Number(p.P95)},{Number(p.Max)},{Number(s.BusyPercent)},{Number(s.CpuMillisecondsPerFrame)},{Number(s.CpuPercent)},{Number(s.SteadyAllocatedBytesPerFrame)},{Seconds(WallSeconds)},{Dropped}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"display,{Presented},{Number(DisplayFps)},,,,,,,,{Number(WallSeconds)},{Dropped}\n");
+        text.Append(CultureInfo.InvariantCulture, $"display,{Presented},{Number(DisplayFps)},,,,,,,,{Seconds(WallSeconds)},{Dropped}\n");
         return text.ToString();
     }
 
@@ -89,6 +89,9 @@ public sealed class PlaybackReport
         text.Append(CultureInfo.InvariantCulture, $"display: {Presented} frames in {WallSeconds:F2} s = {DisplayFps:F1} fps, {Dropped} dropped\n");
         return text.ToString();
     }
+
+    // Microseconds: a short run's wall time is a few hundredths of a second, where milliseconds would be 2 % off.
+    private static string Seconds(double value) => double.IsFinite(value) ? value.ToString("0.######", CultureInfo.InvariantCulture) : "";
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : "";
 }
