@@ -1,3 +1,4 @@
+using RealtimeSR.Tests.Trainer.Models;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Trainer.Export;
@@ -9,24 +10,12 @@ namespace RealtimeSR.Tests.Trainer.Export;
 
 public class OnnxExporterTests
 {
-    public static TheoryData<string, int> EveryArchitecture()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (string arch in new[] { "srresnet", "srcnn", "fsrcnn", "espcn", "realtime" })
-        {
-            data.Add(arch, 2);
-            data.Add(arch, arch == "srresnet" ? 4 : 3);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(EveryArchitecture))]
+    [MemberData(nameof(TinyNetworks.EveryArchitecture), MemberType = typeof(TinyNetworks))]
     public void Export_TinyNetwork_OnnxMatchesTorchWithinTolerance(string arch, int scale)
     {
         manual_seed(11);
-        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions(arch, scale, Channels: 8, Blocks: 2, ShrinkChannels: 4));
+        using SrNetwork network = TinyNetworks.Create(arch, scale);
         RandomiseBatchNormStatistics(network);
         var card = new ModelCard { Architecture = arch, Scale = scale, ParameterCount = network.ParameterCount };
 

@@ -5,24 +5,12 @@ namespace RealtimeSR.Tests.Trainer.Models;
 
 public class ArchitectureTests
 {
-    public static TheoryData<string, int> TinyConfigurations()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (string arch in new[] { "srresnet", "srcnn", "fsrcnn", "espcn", "realtime" })
-        {
-            data.Add(arch, 2);
-            data.Add(arch, arch == "srresnet" ? 4 : 3);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(TinyConfigurations))]
+    [MemberData(nameof(TinyNetworks.EveryArchitecture), MemberType = typeof(TinyNetworks))]
     public void Forward_TinyConfig_OutputIsScaledRgbInRange(string arch, int scale)
     {
         manual_seed(3);
-        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions(arch, scale, Channels: 8, Blocks: 2, ShrinkChannels: 4));
+        using SrNetwork network = TinyNetworks.Create(arch, scale);
         network.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
