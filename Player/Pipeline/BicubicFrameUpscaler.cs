@@ -6,11 +6,15 @@ namespace RealtimeSR.Player.Pipeline;
 
 /// <summary>
 /// The comparison baseline as a "model": MATLAB-compatible bicubic (<see cref="MatlabResize"/>), the same
-/// resampling the benchmarks' bicubic rows use. Runs on the CPU in C#; unlike the ONNX path it allocates
-/// intermediate pictures per frame (it reuses the imaging code rather than duplicating it).
+/// resampling the benchmarks' bicubic rows use, on the CPU in C#. The resizer and its buffers are made for the first
+/// frame size and reused, so a steady stream of frames allocates nothing.
 /// </summary>
 public sealed class BicubicFrameUpscaler : IFrameUpscaler
 {
+    private MatlabUpscaler? _resizer;
+    private float[] _lrBytes = [];
+    private float[] _srBytes = [];
+
     public BicubicFrameUpscaler(int scale)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
@@ -34,14 +38,25 @@ public sealed class BicubicFrameUpscaler : IFrameUpscaler
             throw new ArgumentException($"sr is {sr.Width}x{sr.Height}, expected {lr.Width * Scale}x{lr.Height * Scale}", nameof(sr));
         }
 
-        // The LR frame holds 8-bit values divided by 255, so going to byte range here loses nothing.
-        var lrImage = new Image(lr.Width, lr.Height, PixelRange.Unit, lr.Pixels).ToRange(PixelRange.Byte);
-        var upscaled = MatlabResize.Upscale(lrImage, Scale);
-        ReadOnlySpan<float> source = upscaled.Planes;
-        Span<float> target = sr.Pixels;
-        for (int i = 0; i < source.Length; i++)
+        if (_resizer is null || _resizer.Width != lr.Width || _resizer.Height != lr.Height)
         {
-            target[i] = Math.Clamp(source[i] / 255f, 0f, 1f);
+            _resizer = new MatlabUpscaler(lr.Width, lr.Height, Scale);
+            _lrBytes = new float[lr.Pixels.Length];
+            _srBytes = new float[sr.Pixels.Length];
+        }
+
+        // The LR frame holds 8-bit values divided by 255, so going to byte range (as Image.ToRange does) loses nothing.
+        ReadOnlySpan<float> lrPixels = lr.Pixels;
+        for (int i = 0; i < lrPixels.Length; i++)
+        {
+            _lrBytes[i] = Quantise.ToByte(lrPixels[i] * 255.0);
+        }
+
+        _resizer.Upscale(_lrBytes, _srBytes);
+        Span<float> target = sr.Pixels;
+        for (int i = 0; i < _srBytes.Length; i++)
+        {
+            target[i] = Math.Clamp(_srBytes[i] / 255f, 0f, 1f);
         }
     }
 

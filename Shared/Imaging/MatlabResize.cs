@@ -62,23 +62,36 @@ public static class MatlabResize
         ResizeWeights columns = ResizeWeights.For(image.Width, width, scaleX);
 
         var result = new Image(width, height, PixelRange.Byte, image.IsSingleChannelSource);
-        var intermediate = new float[image.Width * height];
-        for (int c = 0; c < Image.Channels; c++)
-        {
-            ResizeColumnsOfPixels(image.ReadPlane(c), image.Width, rows, intermediate);
-            ResizeRowsOfPixels(intermediate, image.Width, height, columns, result.Plane(c));
-        }
-
+        ResizePlanes(image.Planes, image.Width, rows, columns, new float[image.Width * height], new double[image.Width], result.Planes);
         return result;
     }
 
-    /// <summary>The vertical pass: each output row is a weighted sum of input rows, rounded to 8 bits.</summary>
-    private static void ResizeColumnsOfPixels(ReadOnlySpan<float> source, int width, ResizeWeights rows, Span<float> target)
+    /// <summary>
+    /// Resizes the <see cref="Image.Channels"/> planes of <paramref name="source"/> (planar, [0, 255], width
+    /// <paramref name="sourceWidth"/>) into <paramref name="target"/>: rows first, the intermediate rounded to 8 bits.
+    /// The caller owns the scratch buffers (intermediate: sourceWidth × output height; accumulator: sourceWidth),
+    /// so a caller that resizes one size over and over (<see cref="MatlabUpscaler"/>) allocates nothing.
+    /// </summary>
+    internal static void ResizePlanes(
+        ReadOnlySpan<float> source, int sourceWidth, ResizeWeights rows, ResizeWeights columns,
+        Span<float> intermediate, Span<double> accumulator, Span<float> target)
     {
-        var accumulator = new double[width];
+        int sourcePlane = sourceWidth * rows.InputLength;
+        int targetPlane = columns.OutputLength * rows.OutputLength;
+        for (int c = 0; c < Image.Channels; c++)
+        {
+            ResizeColumnsOfPixels(source.Slice(c * sourcePlane, sourcePlane), sourceWidth, rows, accumulator, intermediate);
+            ResizeRowsOfPixels(intermediate, sourceWidth, rows.OutputLength, columns, target.Slice(c * targetPlane, targetPlane));
+        }
+    }
+
+    /// <summary>The vertical pass: each output row is a weighted sum of input rows, rounded to 8 bits.</summary>
+    private static void ResizeColumnsOfPixels(
+        ReadOnlySpan<float> source, int width, ResizeWeights rows, Span<double> accumulator, Span<float> target)
+    {
         for (int outRow = 0; outRow < rows.OutputLength; outRow++)
         {
-            Array.Clear(accumulator);
+            accumulator.Clear();
             for (int t = 0; t < rows.TapCount; t++)
             {
                 double weight = rows.Weight(outRow, t);

@@ -11,13 +11,16 @@ internal sealed class ResizeWeights
     private readonly int[] _indices;
     private readonly double[] _weights;
 
-    private ResizeWeights(int outputLength, int tapCount, int[] indices, double[] weights)
+    private ResizeWeights(int inputLength, int outputLength, int tapCount, int[] indices, double[] weights)
     {
+        InputLength = inputLength;
         OutputLength = outputLength;
         TapCount = tapCount;
         _indices = indices;
         _weights = weights;
     }
+
+    public int InputLength { get; }
 
     public int OutputLength { get; }
 
@@ -58,7 +61,7 @@ internal sealed class ResizeWeights
             }
         }
 
-        return new ResizeWeights(outputLength, tapCount, indices, weights);
+        return new ResizeWeights(inputLength, outputLength, tapCount, indices, weights);
     }
 
     /// <summary>Keys' cubic convolution kernel with a = −0.5, as in MATLAB's imresize.</summary>
