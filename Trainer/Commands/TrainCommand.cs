@@ -41,6 +41,7 @@ internal static class TrainCommand
     private static readonly Option<string> OutputOption = new("--output", "-o") { Description = "run folder (ckpt.pt, config.json, log.csv, curves.png, tensorboard/)", Required = true };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "continue the run in the output folder from its ckpt.pt" };
     private static readonly Option<bool> BenchOption = new("--bench") { Description = "measure samples/s of this configuration (no checkpoint) and say where the time goes" };
+    private static readonly Option<string?> InitFromOption = new("--init-from") { Description = "start from another run's weights (same arch and scale; a deeper realtime net gets its new layers as identity)" };
     private static readonly Option<string?> GeneratorOption = new("--generator") { Description = "SRGAN: the trained SRResNet checkpoint to start from" };
     private static readonly Option<string?> VggOption = new("--vgg-weights") { Description = "SRGAN: VGG19 weights for the content loss (without: MSE content loss)" };
 
@@ -51,7 +52,7 @@ internal static class TrainCommand
             ArchOption, ScaleOption, ChannelsOption, BlocksOption, FoldOption, CropOption, BatchOption, LearningRateOption, ScheduleOption,
             MaxStepsOption, MaxMinutesOption, SeedOption, TrainOption, ValidationOption, NoValidationOption,
             CheckpointEveryOption, ValidateEveryOption, LogEveryOption, WorkersOption, ThreadsOption, DeviceOption,
-            OutputOption, ResumeOption, BenchOption, GeneratorOption, VggOption,
+            OutputOption, ResumeOption, BenchOption, InitFromOption, GeneratorOption, VggOption,
         };
         command.SetAction(result => CommandRunner.Run(() => Execute(result)));
         return command;
@@ -157,6 +158,21 @@ internal static class TrainCommand
             throw new UsageException("--arch srgan starts from a trained SRResNet: give --generator runs/NAME/ckpt.pt");
         }
 
+        if (gan && result.GetValue(InitFromOption) is not null)
+        {
+            throw new UsageException("--init-from: SRGAN starts from its --generator checkpoint");
+        }
+
+        if (result.GetValue(InitFromOption) is { } init)
+        {
+            // Checked before any training starts: the header alone says whether the weights can fit.
+            NetworkOptions saved = Checkpoint.ReadState(init).Options.Network;
+            if (saved.Architecture != network.Architecture || saved.Scale != network.Scale)
+            {
+                throw new CheckpointException(init, $"holds {Checkpoint.Describe(saved)}; --init-from needs {network.Architecture} x{network.Scale}");
+            }
+        }
+
         int crop = result.GetValue(CropOption) ?? (scale == 4 ? 96 : 24 * scale);
         if (crop % scale != 0 || crop < 2 * scale)
         {
@@ -198,6 +214,7 @@ internal static class TrainCommand
             ValidateEvery = result.GetValue(ValidateEveryOption) ?? 1000,
             LogEvery = result.GetValue(LogEveryOption) ?? 50,
             LoaderWorkers = result.GetValue(WorkersOption) ?? 1,
+            InitialWeights = result.GetValue(InitFromOption) is { } weights ? Path.GetFullPath(weights) : null,
             GeneratorCheckpoint = result.GetValue(GeneratorOption) is { } g ? Path.GetFullPath(g) : null,
             VggWeights = result.GetValue(VggOption) is { } v ? Path.GetFullPath(v) : null,
         };

@@ -57,6 +57,9 @@ internal sealed record TrainOptions
     /// <summary>Threads making batches alongside training.</summary>
     public int LoaderWorkers { get; init; } = 1;
 
+    /// <summary>A checkpoint whose weights the run starts from (see <see cref="WeightTransfer"/>), or null.</summary>
+    public string? InitialWeights { get; init; }
+
     /// <summary>SRGAN: the trained SRResNet checkpoint the generator starts from.</summary>
     public string? GeneratorCheckpoint { get; init; }
 

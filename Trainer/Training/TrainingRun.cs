@@ -70,6 +70,10 @@ internal sealed class TrainingRun
             previousSeconds = restored.TrainingSeconds;
             TrainingLog.Line($"resumed {CheckpointPath} at step {step}");
         }
+        else if (_options.InitialWeights is not null)
+        {
+            TrainingLog.Line(WeightTransfer.Apply(network, _options.InitialWeights));
+        }
 
         File.WriteAllText(Path.Combine(_folder, "config.json"), _options.ToJson());
         TrainingImageSet images = LoadImages();

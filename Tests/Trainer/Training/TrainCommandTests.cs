@@ -62,6 +62,26 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_InitFromAShallowerRun_StartsFromItsWeights()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 4);
+        string[] realtime = ["train", "--arch", "realtime", "--channels", "8", "--scale", "2", "--crop", "24", "--batch", "4", "--no-val", "--threads", "1", "--train", data];
+        string shallow = temp.File("shallow");
+
+        var first = TrainerProcess.Run([.. realtime, "--blocks", "2", "--max-steps", "5", "-o", shallow]);
+        var second = TrainerProcess.Run([.. realtime, "--blocks", "3", "--max-steps", "5", "--init-from", Path.Combine(shallow, "ckpt.pt"), "-o", temp.File("deeper")]);
+        var missing = TrainerProcess.Run([.. realtime, "--max-steps", "5", "--init-from", temp.File("none.pt"), "-o", temp.File("none")]);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("(step 5): 9 tensors copied, 1 new layers start as identity, 0 tensors freshly initialised", second.Error);
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Single(missing.ErrorLines);
+        Assert.Contains("checkpoint not found", missing.ErrorLines[0]);
+    }
+
+    [Fact]
     public void Train_MissingDataFolder_OneLineAndNonZeroExit()
     {
         using var temp = new TempFolder();
