@@ -32,6 +32,18 @@ internal sealed class FrameTimestampQueue : IStderrLineSink
     /// <summary>Frame lines seen so far that could not be read as a timestamp (a malformed line means a lost frame).</summary>
     public int Malformed { get; private set; }
 
+    /// <summary>
+    /// Claim (and so not report as damage) every line before the first frame line. Set for a decode that starts with
+    /// an input seek: the frames between the keyframe it lands on and the seek point are decoded only to be thrown
+    /// away, and a decoder may complain about their missing references.
+    /// </summary>
+    public bool ClaimLinesBeforeFirstFrame { get; init; }
+
+    /// <summary>Lines claimed under <see cref="ClaimLinesBeforeFirstFrame"/>.</summary>
+    public int PrerollLines { get; private set; }
+
+    private bool _sawFrame;
+
     public bool TryClaim(ReadOnlySpan<byte> line)
     {
         if (line.StartsWith("#tb 0: "u8))
@@ -57,8 +69,16 @@ internal sealed class FrameTimestampQueue : IStderrLineSink
 
         if (!line.StartsWith("0,"u8))
         {
+            if (ClaimLinesBeforeFirstFrame && !_sawFrame)
+            {
+                PrerollLines++;
+                return true;
+            }
+
             return false;
         }
+
+        _sawFrame = true;
 
         if (!TryReadField(line, 2, out long pts))
         {

@@ -122,14 +122,22 @@ public static class VideoProbe
     /// so it costs one decode of the file.
     /// </summary>
     /// <exception cref="VideoFileException">ffmpeg cannot decode the stream or reports damage.</exception>
-    public static long[] ReadDecodedTimestamps(VideoInfo info, Rational timeBase)
+    /// <param name="info">The probed file.</param>
+    /// <param name="timeBase">Units of the returned timestamps.</param>
+    /// <param name="seekSeconds">Start at the frame at or after this timestamp (<see cref="InputOptions"/>); null = from the start.</param>
+    /// <param name="maxFrames">Stop after this many frames; null = all.</param>
+    public static long[] ReadDecodedTimestamps(VideoInfo info, Rational timeBase, double? seekSeconds = null, int? maxFrames = null)
     {
-        var timestamps = new FrameTimestampQueue(timeBase);
-        var args = new List<string>
+        var timestamps = new FrameTimestampQueue(timeBase) { ClaimLinesBeforeFirstFrame = seekSeconds is not null };
+        var args = new List<string>(InputOptions(info, seekSeconds))
         {
-            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-copyts", "-i", info.Path,
             "-map", string.Create(CultureInfo.InvariantCulture, $"0:{info.StreamIndex}"),
         };
+        if (maxFrames is { } most)
+        {
+            args.AddRange(["-frames:v", most.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         args.AddRange(TimestampOutput(timeBase));
         using var ffmpeg = FfmpegProcess.Start("ffmpeg", args, writeInput: false, sink: timestamps);
         int exit = ffmpeg.WaitForExit(DecodeTimeout);
@@ -144,6 +152,19 @@ public static class VideoProbe
         }
 
         return timestamps.Drain();
+    }
+
+    /// <summary>
+    /// ffmpeg options that open the file for decoding with the stream's own timestamps (<c>-copyts</c>) and no
+    /// rotation; with <paramref name="seekSeconds"/>, an input seek to that timestamp (not offset by the file's start
+    /// time): ffmpeg decodes from the keyframe before it and drops the frames before it (its accurate seek).
+    /// </summary>
+    internal static IEnumerable<string> InputOptions(VideoInfo info, double? seekSeconds)
+    {
+        string[] common = ["-v", "error", "-nostdin", "-xerror", "-noautorotate", "-copyts"];
+        return seekSeconds is { } seek
+            ? [.. common, "-seek_timestamp", "1", "-ss", seek.ToString("R", CultureInfo.InvariantCulture), "-i", info.Path]
+            : [.. common, "-i", info.Path];
     }
 
     /// <summary>

@@ -22,9 +22,18 @@ public sealed class VideoReader : IDisposable
     private static readonly float[] ByteToUnit = Enumerable.Range(0, 256).Select(i => i / 255f).ToArray();
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly FfmpegProcess _ffmpeg;
-    private readonly FrameTimestampQueue _decodedTimestamps;
-    private readonly Stream _output;
+    /// <summary>
+    /// A start later than this is reached by an input seek to this much before it rather than by decoding from the
+    /// first frame (which made seeking an hour into a recording decode the hour). The margin keeps the frames of the
+    /// window clear of where the seek lands; <see cref="Read"/> checks that it did and decodes from the start if not.
+    /// </summary>
+    internal static readonly TimeSpan SeekMargin = TimeSpan.FromSeconds(3);
+
+    private FfmpegProcess _ffmpeg;
+    private FrameTimestampQueue _decodedTimestamps;
+    private Stream _output;
+    private double? _seekSeconds;
+    private bool _seekChecked;
     private readonly byte[] _bytes;
     private readonly long _startOffset;
     private readonly long? _windowLength;
@@ -64,12 +73,17 @@ public sealed class VideoReader : IDisposable
             throw new VideoFileException(info.Path, "has no video frames");
         }
 
+        if (Options.Start is { } start && start > SeekMargin && SeeksToKeyframes(info)
+            && VideoProbe.ReadDecodedTimestamps(info, TimeBase, maxFrames: 1) is [long origin])
+        {
+            FirstPts = origin;
+            _seekSeconds = origin * TimeBase.ToDouble() + (start - SeekMargin).TotalSeconds;
+        }
+
         _estimatedFrameCount = Math.Max(1, Window(packets).Count);
         _handedOut = new List<long>(_estimatedFrameCount);
         _bytes = new byte[checked(3 * Width * Height)];
-        _decodedTimestamps = new FrameTimestampQueue(TimeBase);
-        _ffmpeg = FfmpegProcess.Start("ffmpeg", Arguments(info, Options, TimeBase), writeInput: false, sink: _decodedTimestamps);
-        _output = _ffmpeg.StandardOutput;
+        (_ffmpeg, _decodedTimestamps, _output) = StartDecoder();
     }
 
     public VideoInfo Info { get; }
@@ -133,13 +147,28 @@ public sealed class VideoReader : IDisposable
         while (true)
         {
             int read = _output.ReadAtLeast(_bytes, _bytes.Length, throwOnEndOfStream: false);
-            if (read < _bytes.Length)
+            bool seekUnchecked = _seekSeconds is not null && !_seekChecked;
+            if (read < _bytes.Length && !(seekUnchecked && read == 0))
             {
                 Finish(read);
                 return false;
             }
 
-            pts = NextTimestamp();
+            pts = read == 0 ? long.MaxValue : NextTimestamp();
+            if (seekUnchecked)
+            {
+                _seekChecked = true;
+                if (pts >= FirstPts + _startOffset)
+                {
+                    // The seek gave nothing or landed inside the window (the next keyframe is past the margin, an
+                    // inexact index): frames of it may be missing, so decode from the first frame instead.
+                    _seekSeconds = null;
+                    _ffmpeg.Dispose();
+                    (_ffmpeg, _decodedTimestamps, _output) = StartDecoder();
+                    continue;
+                }
+            }
+
             FirstPts ??= pts;
             if (pts >= FirstPts + _startOffset)
             {
@@ -173,6 +202,9 @@ public sealed class VideoReader : IDisposable
 
     /// <summary>PTS of the stream's first decoded frame (the origin of <see cref="VideoReaderOptions.Start"/>); null before the first read.</summary>
     public long? FirstPts { get; private set; }
+
+    /// <summary>Whether this reader reached its start by an input seek (true) or by decoding from the first frame.</summary>
+    public bool Sought => _seekSeconds is not null;
 
     public void Dispose() => _ffmpeg.Dispose();
 
@@ -254,7 +286,13 @@ public sealed class VideoReader : IDisposable
     {
         if (_allTimestamps is null)
         {
-            var all = Window(VideoProbe.ReadDecodedTimestamps(Info, TimeBase));
+            long[] decoded = _seekSeconds is null ? VideoProbe.ReadDecodedTimestamps(Info, TimeBase) : SoughtTimestamps();
+            if (_seekSeconds is not null && (decoded.Length == 0 || decoded[0] >= FirstPts + _startOffset))
+            {
+                decoded = VideoProbe.ReadDecodedTimestamps(Info, TimeBase); // as in Read: the seek may have passed frames
+            }
+
+            var all = Window(decoded);
             if (all.Count == 0)
             {
                 throw new VideoFileException(Info.Path, "has no frames in the requested time range");
@@ -286,7 +324,7 @@ public sealed class VideoReader : IDisposable
             return picked;
         }
 
-        long start = all[0] + _startOffset;
+        long start = (FirstPts ?? all[0]) + _startOffset;
         long? end = start + _windowLength;
         foreach (long t in all)
         {
@@ -306,7 +344,40 @@ public sealed class VideoReader : IDisposable
         return picked;
     }
 
-    private static List<string> Arguments(VideoInfo info, VideoReaderOptions options, Rational timeBase)
+    /// <summary>
+    /// Whether an input seek in this file can be trusted to start decoding at a keyframe: containers with a keyframe
+    /// index (MP4/MOV, Matroska/WebM, AVI), and MPEG-TS carrying H.264/HEVC, whose decoders output nothing until a
+    /// keyframe or recovery point (a TS seek lands anywhere). Elsewhere a seek could hand out broken frames, so the
+    /// reader decodes from the start as before.
+    /// </summary>
+    internal static bool SeeksToKeyframes(VideoInfo info)
+    {
+        string[] formats = info.Format.Split(',');
+        return formats.Intersect(["mov", "mp4", "matroska", "webm", "avi"]).Any()
+               || (formats.Contains("mpegts") && info.Codec is "h264" or "hevc");
+    }
+
+    /// <summary>The decoded timestamps from the seek point; empty where the sought decode fails (the caller then decodes from the start).</summary>
+    private long[] SoughtTimestamps()
+    {
+        try
+        {
+            return VideoProbe.ReadDecodedTimestamps(Info, TimeBase, _seekSeconds);
+        }
+        catch (VideoFileException)
+        {
+            return [];
+        }
+    }
+
+    private (FfmpegProcess Ffmpeg, FrameTimestampQueue Timestamps, Stream Output) StartDecoder()
+    {
+        var timestamps = new FrameTimestampQueue(TimeBase) { ClaimLinesBeforeFirstFrame = _seekSeconds is not null };
+        var ffmpeg = FfmpegProcess.Start("ffmpeg", Arguments(Info, Options, TimeBase, _seekSeconds), writeInput: false, sink: timestamps);
+        return (ffmpeg, timestamps, ffmpeg.StandardOutput);
+    }
+
+    private static List<string> Arguments(VideoInfo info, VideoReaderOptions options, Rational timeBase, double? seekSeconds)
     {
         var filters = new List<string>();
         string matrix = info.Colour.ConversionMatrix(info.Height);
@@ -320,9 +391,8 @@ public sealed class VideoReader : IDisposable
 
         // One decode feeds both outputs: the raw frames (stdout) and, per frame, its timestamp line (stderr).
         string graph = string.Create(CultureInfo.InvariantCulture, $"[0:{info.StreamIndex}]{string.Join(',', filters)},split=2[frames][stamps]");
-        var args = new List<string>
+        var args = new List<string>(VideoProbe.InputOptions(info, seekSeconds))
         {
-            "-v", "error", "-nostdin", "-xerror", "-noautorotate", "-copyts", "-i", info.Path,
             "-filter_complex", graph,
             "-map", "[frames]", "-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1",
             "-map", "[stamps]",
