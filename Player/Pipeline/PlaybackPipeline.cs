@@ -77,6 +77,9 @@ public sealed class PlaybackPipeline : IDisposable
 
     public int Scale => upscaler.Scale;
 
+    /// <summary>The source's nominal frame interval (1 / its frame rate; 1/30 s when unknown).</summary>
+    public double FrameSeconds => frameSeconds;
+
     /// <summary>Frames in the whole video.</summary>
     public int FrameCount => timestamps.Length;
 

@@ -348,7 +348,8 @@ public sealed class RenderLoop
         osdStages[2] = new StageTiming("render", RenderMeter.RecentMedianMilliseconds(), RenderMeter.LastMilliseconds);
         renderer.SetOsd(new OsdStats(
             Rate(decoded, osdFramesDecode), Rate(inferred, osdFramesInfer), Rate(presented, osdFramesShown), osdStages,
-            pipeline.Dropped, modelName, pipeline.Scale, executionProvider.ToUpperInvariant(), pipeline.LrWidth, pipeline.LrHeight, state.Paused));
+            pipeline.Dropped, modelName, pipeline.Scale, executionProvider.ToUpperInvariant(), pipeline.LrWidth, pipeline.LrHeight, state.Paused,
+            pipeline.FrameSeconds * 1000));
         (osdTicks, osdFramesDecode, osdFramesInfer, osdFramesShown) = (now, decoded, inferred, presented);
         dirty = true;
     }

@@ -5,7 +5,8 @@ namespace RealtimeSR.Player.Rendering.Osd;
 /// <summary>
 /// Rasterises the statistics overlay (text and a frame-time graph) into an <see cref="OverlayCanvas"/> of fixed
 /// size: a half-transparent panel with the rates, stage times, model, resolution and state, and below them bars of
-/// the recent frame intervals with a line at 33.3 ms (30 fps). Formatting the text allocates a few strings, which
+/// the recent frame intervals against a line at the source's frame interval (so a 10 fps clip played on time is
+/// green, not "slow"). Formatting the text allocates a few strings, which
 /// is why the renderer redraws the panel only when it gets a new <see cref="OsdStats"/>.
 /// </summary>
 public sealed class OsdPanel
@@ -16,7 +17,6 @@ public sealed class OsdPanel
 
     private const int Margin = 4;
     private const int TextLines = 6 + MaxStages;
-    private const double ReferenceMs = 1000.0 / 30;
 
     public OsdPanel()
     {
@@ -45,8 +45,9 @@ public sealed class OsdPanel
         }
 
         y += (MaxStages - shown) * BitmapFont.CellHeight;
-        Line(ref y, $"frame time, last {frameTimes.Count} frames (line: 33.3 ms)", Rgba.Grey);
-        DrawGraph(frameTimes, y);
+        double reference = stats.SourceFrameMilliseconds > 0 ? stats.SourceFrameMilliseconds : 1000.0 / 30;
+        Line(ref y, $"frame time, last {frameTimes.Count} (line: source {Number(reference)} ms)", Rgba.Grey);
+        DrawGraph(frameTimes, y, reference);
     }
 
     private void Line(ref int y, string text, Rgba color)
@@ -55,16 +56,20 @@ public sealed class OsdPanel
         y += BitmapFont.CellHeight;
     }
 
-    private void DrawGraph(FrameTimeGraph frameTimes, int top)
+    /// <param name="frameTimes">Recent intervals between presented frames, ms.</param>
+    /// <param name="top">Canvas row where the graph starts.</param>
+    /// <param name="referenceMs">The source's frame interval: bars up to a quarter above it are green (on time), up
+    /// to 1.75× yellow (late), beyond red (a frame shown twice as long: one missed).</param>
+    private void DrawGraph(FrameTimeGraph frameTimes, int top, double referenceMs)
     {
         int left = Margin;
         int width = Width - 2 * Margin;
         int bottom = top + GraphHeight;
         Canvas.FillRect(left, top, width, GraphHeight, new Rgba(30, 30, 30, 200));
 
-        // The scale shows at least 50 ms, so a steady 30 fps sits at two thirds and hitches stand out.
-        double range = Math.Max(50, frameTimes.Max());
-        int referenceY = bottom - (int)Math.Round(ReferenceMs / range * GraphHeight);
+        // The scale shows at least 1.5 frame intervals, so a steady rate sits at two thirds and hitches stand out.
+        double range = Math.Max(1.5 * referenceMs, frameTimes.Max());
+        int referenceY = bottom - (int)Math.Round(referenceMs / range * GraphHeight);
         Canvas.FillRect(left, referenceY, width, 1, Rgba.Grey);
 
         int count = Math.Min(frameTimes.Count, width);
@@ -72,7 +77,7 @@ public sealed class OsdPanel
         {
             double ms = frameTimes[frameTimes.Count - count + i];
             int height = Math.Clamp((int)Math.Round(ms / range * GraphHeight), 1, GraphHeight);
-            Rgba color = ms > 2 * ReferenceMs ? Rgba.Red : ms > ReferenceMs ? Rgba.Yellow : Rgba.Green;
+            Rgba color = ms > 1.75 * referenceMs ? Rgba.Red : ms > 1.25 * referenceMs ? Rgba.Yellow : Rgba.Green;
             Canvas.FillRect(left + width - count + i, bottom - height, 1, height, color);
         }
     }

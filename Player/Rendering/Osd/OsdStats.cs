@@ -16,6 +16,7 @@ namespace RealtimeSR.Player.Rendering.Osd;
 /// <param name="LrWidth">Decoded (LR) frame width, pixels.</param>
 /// <param name="LrHeight">Decoded (LR) frame height, pixels.</param>
 /// <param name="Paused">Playback paused.</param>
+/// <param name="SourceFrameMilliseconds">The source's nominal frame interval: what a frame time should be (the graph's line).</param>
 public sealed record OsdStats(
     double DecodeFps,
     double SrFps,
@@ -27,4 +28,5 @@ public sealed record OsdStats(
     string ExecutionProvider,
     int LrWidth,
     int LrHeight,
-    bool Paused);
+    bool Paused,
+    double SourceFrameMilliseconds = 1000.0 / 30);

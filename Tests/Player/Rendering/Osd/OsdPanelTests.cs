@@ -72,6 +72,28 @@ public sealed class OsdPanelTests
         Assert.Equal(4, graph.Max());
     }
 
+    [Theory]
+    [InlineData(10, 100, 0)] // a 10 fps clip shown on time: no late bars
+    [InlineData(30, 100, 50)] // the same intervals for a 30 fps clip: every frame late by two
+    public void Render_FrameTimes_AreJudgedAgainstTheSourceRate(double sourceFps, double shownMs, int expectedRedBars)
+    {
+        var panel = new OsdPanel();
+        var graph = new FrameTimeGraph();
+        for (int i = 0; i < 50; i++)
+        {
+            graph.Add(shownMs);
+        }
+
+        panel.Render(new OsdStats(sourceFps, sourceFps, sourceFps, [], 0, "m", 4, "CPU", 64, 48, false, 1000 / sourceFps), graph);
+
+        OverlayCanvas canvas = panel.Canvas;
+        int bottomRow = canvas.Height - 10; // inside the graph, just above its bottom edge (a bottom margin of 4 + 4 below it)
+        int red = Enumerable.Range(0, canvas.Width).Count(x => canvas.Get(x, bottomRow) == Rgba.Red);
+        int green = Enumerable.Range(0, canvas.Width).Count(x => canvas.Get(x, bottomRow) == Rgba.Green);
+        Assert.Equal(expectedRedBars, red);
+        Assert.Equal(50 - expectedRedBars, green);
+    }
+
     [Fact]
     public void Render_Stats_DrawsPanelTextAndGraphBars()
     {
