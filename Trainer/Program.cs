@@ -15,6 +15,7 @@ internal static class Program
             TrainCommand.Create(),
             ExportCommand.Create(),
             TestImageCommand.Create(),
+            QuantizeCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -59,6 +59,11 @@ public static class ModelFlops
                     break;
                 }
 
+                case "DequantizeLinear" when initializers.TryGetValue(node.Input[0], out var stored):
+                    // An int8 (QDQ) model's weights: the convolution reading them costs what a float one would.
+                    initializers[node.Output[0]] = stored;
+                    break;
+
                 case "DepthToSpace":
                 {
                     double block = Attribute(node, "blocksize")?.FirstOrDefault() ?? 1;

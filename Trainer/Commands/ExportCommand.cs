@@ -94,7 +94,7 @@ internal static class ExportCommand
     }
 
     /// <summary>Y-PSNR/SSIM on Set5 and Set14 (those present) through ONNX Runtime, as <c>eval</c> computes them.</summary>
-    private static Dictionary<string, double> Score(byte[] model, int scale, string data)
+    internal static Dictionary<string, double> Score(byte[] model, int scale, string data)
     {
         var metrics = new Dictionary<string, double>();
         using var session = new SrSession(model, "export", new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
