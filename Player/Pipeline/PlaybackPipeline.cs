@@ -86,6 +86,12 @@ public sealed class PlaybackPipeline : IDisposable
     /// <summary>Whether sound is played (and the clock follows it).</summary>
     public bool HasAudio => audioOutput is not null;
 
+    /// <summary>The decode stage has run to the end of the file (its rate is then no longer a rate).</summary>
+    public bool DecodeFinished => decode?.Completion.IsCompleted ?? false;
+
+    /// <summary>The inference stage has handled the last decoded frame.</summary>
+    public bool InferenceFinished => inference?.Completion.IsCompleted ?? false;
+
     /// <summary>Frames dropped before inference since playback started.</summary>
     public long Dropped => droppedBefore + (inference?.Dropped ?? 0);
 

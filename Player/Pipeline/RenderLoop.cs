@@ -347,7 +347,10 @@ public sealed class RenderLoop
         osdStages[1] = new StageTiming("sr", pipeline.InferenceMeter.RecentMedianMilliseconds(), pipeline.InferenceMeter.LastMilliseconds);
         osdStages[2] = new StageTiming("render", RenderMeter.RecentMedianMilliseconds(), RenderMeter.LastMilliseconds);
         renderer.SetOsd(new OsdStats(
-            Rate(decoded, osdFramesDecode), Rate(inferred, osdFramesInfer), Rate(presented, osdFramesShown), osdStages,
+            // A finished stage shows "-": its rate over the last interval would read 0 although nothing is wrong.
+            pipeline.DecodeFinished ? double.NaN : Rate(decoded, osdFramesDecode),
+            pipeline.InferenceFinished ? double.NaN : Rate(inferred, osdFramesInfer),
+            Rate(presented, osdFramesShown), osdStages,
             pipeline.Dropped, modelName, pipeline.Scale, executionProvider.ToUpperInvariant(), pipeline.LrWidth, pipeline.LrHeight, state.Paused,
             pipeline.FrameSeconds * 1000));
         (osdTicks, osdFramesDecode, osdFramesInfer, osdFramesShown) = (now, decoded, inferred, presented);

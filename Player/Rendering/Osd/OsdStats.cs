@@ -1,7 +1,8 @@
 namespace RealtimeSR.Player.Rendering.Osd;
 
 /// <summary>
-/// What the statistics overlay shows, filled in by the pipeline (rates over its recent window; zero where unknown).
+/// What the statistics overlay shows, filled in by the pipeline (rates over its recent window; NaN, shown as "-",
+/// for a stage that has finished).
 /// Give the renderer a new record when the figures change (a few times a second is plenty): the overlay is
 /// re-rasterised only then.
 /// </summary>
