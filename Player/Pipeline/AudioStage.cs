@@ -34,9 +34,11 @@ public sealed class AudioStage : IAudioPosition
     /// <param name="info">The probed file (must have an audio stream).</param>
     /// <param name="output">An F32 device opened with the stream's rate and channels; not owned.</param>
     /// <param name="startSeconds">Media time to start at (seconds from the first video frame).</param>
-    public AudioStage(VideoInfo info, SdlAudioOutput output, double startSeconds)
+    /// <param name="videoOriginSeconds">The first video frame's timestamp in seconds: media time 0 on the file's clock,
+    /// so the sound lines up with the pictures even when the streams start at different times.</param>
+    public AudioStage(VideoInfo info, SdlAudioOutput output, double startSeconds, double videoOriginSeconds)
     {
-        reader = new AudioReader(info, null, Math.Max(0, startSeconds));
+        reader = new AudioReader(info, null, videoOriginSeconds + Math.Max(0, startSeconds));
         if (output.SampleRate != reader.SampleRate || output.Channels != reader.Channels)
         {
             reader.Dispose();

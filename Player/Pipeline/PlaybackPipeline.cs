@@ -143,7 +143,7 @@ public sealed class PlaybackPipeline : IDisposable
         {
             audioOutput.Pause();
             audioOutput.Clear();
-            audio = new AudioStage(Info, audioOutput, seconds);
+            audio = new AudioStage(Info, audioOutput, seconds, timestamps[0] * secondsPerUnit);
             audio.Start();
         }
 

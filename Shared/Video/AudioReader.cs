@@ -12,6 +12,9 @@ public sealed class AudioReader : IDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How far before the start time an input seek goes (seconds); atrim does the exact cut.</summary>
+    private const double SeekMargin = 2;
+
     private readonly FfmpegProcess _ffmpeg;
     private readonly Stream _output;
     private bool _finished;
@@ -19,9 +22,14 @@ public sealed class AudioReader : IDisposable
     /// <summary>Starts decoding <paramref name="stream"/> of the file <paramref name="info"/> describes.</summary>
     /// <param name="info">The probed file.</param>
     /// <param name="stream">One of <see cref="VideoInfo.AudioStreams"/>; the first when null.</param>
-    /// <param name="start">Seconds into the file to start at; 0 = the beginning.</param>
+    /// <param name="startTime">
+    /// Timestamp (seconds on the file's own clock, as the streams' pts say) of the first sample to hand out; null =
+    /// the stream's first sample. Given, the sound is aligned to that clock: a stream that starts later is led in by
+    /// silence, one that started earlier is cut, and gaps in its timestamps are filled — so that sample n plays at
+    /// startTime + n / rate, in step with video frames timed on the same clock.
+    /// </param>
     /// <exception cref="VideoFileException">The file has no audio stream.</exception>
-    public AudioReader(VideoInfo info, AudioStreamInfo? stream = null, double start = 0)
+    public AudioReader(VideoInfo info, AudioStreamInfo? stream = null, double? startTime = null)
     {
         Stream = stream ?? info.AudioStreams.FirstOrDefault() ?? throw new VideoFileException(info.Path, "has no audio stream");
         if (Stream.SampleRate < 1 || Stream.Channels < 1)
@@ -31,14 +39,31 @@ public sealed class AudioReader : IDisposable
 
         Path = info.Path;
         var args = new List<string> { "-v", "error", "-nostdin" };
-        if (start > 0)
+        string? align = null;
+        if (startTime is { } t)
         {
-            args.AddRange(["-ss", start.ToString("R", CultureInfo.InvariantCulture)]);
+            // -copyts keeps the stream's own timestamps. An input seek with -copyts lands on a packet boundary (it
+            // does not trim), so it only gets near (SeekMargin before); atrim cuts at t exactly, and aresample pads
+            // the front with silence when the stream starts after t (first_pts is in samples) and keeps to the
+            // timestamps after that (async), as a player's clock expects.
+            args.Add("-copyts");
+            if (t - SeekMargin > 0)
+            {
+                args.AddRange(["-seek_timestamp", "1", "-ss", (t - SeekMargin).ToString("R", CultureInfo.InvariantCulture)]);
+            }
+
+            string trim = t > 0 ? string.Create(CultureInfo.InvariantCulture, $"atrim=start={t:R},") : "";
+            align = string.Create(CultureInfo.InvariantCulture, $"{trim}aresample=async=1:first_pts={(long)Math.Round(t * Stream.SampleRate)}");
+        }
+
+        args.AddRange(["-i", info.Path, "-map", string.Create(CultureInfo.InvariantCulture, $"0:{Stream.Index}")]);
+        if (align is not null)
+        {
+            args.AddRange(["-af", align]);
         }
 
         args.AddRange(
         [
-            "-i", info.Path, "-map", string.Create(CultureInfo.InvariantCulture, $"0:{Stream.Index}"),
             "-f", "f32le", "-acodec", "pcm_f32le",
             "-ar", Stream.SampleRate.ToString(CultureInfo.InvariantCulture), "-ac", Stream.Channels.ToString(CultureInfo.InvariantCulture),
             "pipe:1",

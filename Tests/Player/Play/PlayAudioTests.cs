@@ -50,7 +50,10 @@ public class PlayAudioTests
 
     private static float[] Decode(string clip)
     {
-        using var reader = new AudioReader(VideoProbe.Probe(clip));
+        // As the player reads it: aligned to the first video frame's time on the file's clock.
+        var info = VideoProbe.Probe(clip);
+        double videoStart = VideoProbe.ReadDecodedTimestamps(info, info.TimeBase, maxFrames: 1)[0] * info.TimeBase.ToDouble();
+        using var reader = new AudioReader(info, startTime: videoStart);
         Assert.Equal(Rate, reader.SampleRate);
         var all = new List<float>();
         var chunk = new float[4096];
