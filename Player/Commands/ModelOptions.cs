@@ -1,11 +1,12 @@
 using System.CommandLine;
 using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Shared.Inference;
+using Microsoft.ML.OnnxRuntime;
 using RealtimeSR.Shared.Onnx;
 
 namespace RealtimeSR.Player.Commands;
 
-/// <summary>The options that choose and run a model: --scale (for bicubic), --ep, --threads, --spinning.</summary>
+/// <summary>The options that choose and run a model: --scale (for bicubic), --ep, --threads, --spinning, --graph-opt.</summary>
 internal static class ModelOptions
 {
     /// <summary>The shipped real-time model, as help texts name it.</summary>
@@ -33,7 +34,22 @@ internal static class ModelOptions
         Description = "let ONNX Runtime's threads spin between frames (off by default: it starves decode and encode on few cores)",
     };
 
-    public static IEnumerable<Option> All => [ScaleOption, ExecutionProviderOption, ThreadsOption, SpinningOption];
+    public static readonly Option<GraphOptimization> GraphOptimizationOption = new("--graph-opt")
+    {
+        Description = "ONNX Runtime graph optimisation level: all (default), extended, basic or none (for measuring what it buys)",
+        DefaultValueFactory = _ => GraphOptimization.All,
+    };
+
+    /// <summary>ONNX Runtime's graph optimisation levels, as the command line names them.</summary>
+    public enum GraphOptimization
+    {
+        All,
+        Extended,
+        Basic,
+        None,
+    }
+
+    public static IEnumerable<Option> All => [ScaleOption, ExecutionProviderOption, ThreadsOption, SpinningOption, GraphOptimizationOption];
 
     public static SrSessionOptions SessionOptionsFrom(ParseResult result)
     {
@@ -42,6 +58,13 @@ internal static class ModelOptions
             ExecutionProvider = result.GetValue(ExecutionProviderOption),
             IntraOpThreads = result.GetValue(ThreadsOption),
             AllowSpinning = result.GetValue(SpinningOption),
+            OptimizationLevel = result.GetValue(GraphOptimizationOption) switch
+            {
+                GraphOptimization.Extended => GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+                GraphOptimization.Basic => GraphOptimizationLevel.ORT_ENABLE_BASIC,
+                GraphOptimization.None => GraphOptimizationLevel.ORT_DISABLE_ALL,
+                _ => GraphOptimizationLevel.ORT_ENABLE_ALL,
+            },
         };
         try
         {

@@ -78,6 +78,24 @@ public class BenchCommandTests
         Assert.Equal(outputMs.Sum(), render.TotalMilliseconds, 6);
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("basic")]
+    [InlineData("extended")]
+    [InlineData("all")]
+    public void Bench_GraphOptimisationLevel_RunsTheModelAtThatLevel(string level)
+    {
+        using var temp = new TempFolder();
+        string clip = TestClips.Make(temp.File("clip.mkv"), 64, 48, frames: 4);
+        string model = TinyModelFile.Write(temp.Path);
+        string json = temp.File("bench.json");
+
+        var run = PlayerProcess.Run("bench", clip, "--model", model, "--ep", "cpu", "--graph-opt", level, "--json", json);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(4, BenchReport.FromJson(File.ReadAllText(json)).Runs[0].Frames);
+    }
+
     [Fact]
     public void Bench_MissingFile_FailsInOneLine()
     {
