@@ -90,7 +90,7 @@ internal static class QdqQuantizer
             }
 
             var conv = node.Clone();
-            var (input, inputScale) = quantised.TryGetValue(conv.Input[0], out var done) ? done : QuantiseActivation(conv.Input[0], relu: false);
+            var (input, inputScale) = QuantiseActivation(conv.Input[0], relu: false); // or its existing copy (after a folded ReLU)
             conv.Input[0] = input;
             TensorProto weight = initializers[conv.Input[1]];
             float[] w = Floats(weight);
