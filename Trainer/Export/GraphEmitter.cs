@@ -84,6 +84,18 @@ internal sealed class GraphEmitter
     public string DepthToSpace(string input, int blockSize) =>
         Node("DepthToSpace", [input], OnnxAttribute.Int("blocksize", blockSize), OnnxAttribute.String("mode", "CRD"));
 
+    /// <summary>
+    /// <paramref name="groups"/> × <paramref name="groupSize"/> channels of <paramref name="a"/> plus the
+    /// <paramref name="groupSize"/> channels of <paramref name="b"/> added to each group (NCHW, same H and W): one
+    /// broadcast Add over reshaped views, no copies.
+    /// </summary>
+    public string AddToEachGroup(string a, string b, long groups, long groupSize)
+    {
+        string grouped = Node("Reshape", [a, Int64Constant([4], 0, groups, groupSize, -1)]);
+        string single = Node("Reshape", [b, Int64Constant([4], 0, 1, groupSize, -1)]);
+        return Node("Reshape", [Add(grouped, single), Node("Shape", [a])]);
+    }
+
     /// <summary>Replicates the edge pixels <paramref name="padding"/> deep on all four sides of an NCHW value.</summary>
     public string PadEdge(string input, long padding)
     {
