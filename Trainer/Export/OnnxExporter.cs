@@ -80,17 +80,18 @@ internal static class OnnxExporter
         {
             // The core is bicubic(Y) + detail, and Luma(bicubic(RGB)) = bicubic(Y) exactly (both linear, phase
             // weights sum to 1), so the general path below reduces to bicubic(RGB) + detail / gain: no bicubic of Y,
-            // no HR luma, one broadcast Add at HR. Measured here: realtime-x4 21.2 → 16.4 ms p50 per 720p frame, x2 29.9 → 24.0.
+            // no HR luma (measured here: realtime-x4 21.2 → 16.4 ms p50 per 720p frame, x2 29.9 → 24.0).
+            float gain = 1 / LumaPath.LumaGain;
             if (residual.Fold == 1)
             {
                 // The detail's s² phases go onto each colour's bicubic phases before one pixel shuffle: a separate
-                // shuffle of the detail and an add at HR cost ~5 ms of a 720p frame (ORT profile).
-                string detail = emit.Conv(RealtimeLayers(emit, residual, y), ScaledToPhases(residual, 1 / LumaPath.LumaGain), residual.ToPhases.weight!.shape,
-                    ScaledBias(residual, 1 / LumaPath.LumaGain), padding: 1);
+                // shuffle of the detail and an add at HR cost 1–2 ms more per 720p frame.
+                string layers = RealtimeLayers(emit, residual, y);
+                string detail = emit.Conv(layers, ScaledToPhases(residual, gain), residual.ToPhases.weight!.shape, ScaledBias(residual, gain), padding: 1);
                 return emit.DepthToSpace(emit.AddToEachGroup(Phases(emit, input, 3, s), detail, 3, s * s), s);
             }
 
-            return emit.Add(emit.DepthToSpace(Phases(emit, input, 3, s), s), RealtimeDetailGraph(emit, residual, y, 1 / LumaPath.LumaGain));
+            return emit.Add(emit.DepthToSpace(Phases(emit, input, 3, s), s), RealtimeDetailGraph(emit, residual, y, gain));
         }
 
         string ySr = net.Core switch
