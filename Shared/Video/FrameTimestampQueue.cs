@@ -39,9 +39,6 @@ internal sealed class FrameTimestampQueue : IStderrLineSink
     /// </summary>
     public bool ClaimLinesBeforeFirstFrame { get; init; }
 
-    /// <summary>Lines claimed under <see cref="ClaimLinesBeforeFirstFrame"/>.</summary>
-    public int PrerollLines { get; private set; }
-
     private bool _sawFrame;
 
     public bool TryClaim(ReadOnlySpan<byte> line)
@@ -69,13 +66,7 @@ internal sealed class FrameTimestampQueue : IStderrLineSink
 
         if (!line.StartsWith("0,"u8))
         {
-            if (ClaimLinesBeforeFirstFrame && !_sawFrame)
-            {
-                PrerollLines++;
-                return true;
-            }
-
-            return false;
+            return ClaimLinesBeforeFirstFrame && !_sawFrame;
         }
 
         _sawFrame = true;

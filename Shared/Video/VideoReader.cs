@@ -158,7 +158,7 @@ public sealed class VideoReader : IDisposable
             if (seekUnchecked)
             {
                 _seekChecked = true;
-                if (pts >= FirstPts + _startOffset)
+                if (MayHaveSkippedWindowFrames(pts))
                 {
                     // The seek gave nothing or landed inside the window (the next keyframe is past the margin, an
                     // inexact index): frames of it may be missing, so decode from the first frame instead.
@@ -287,7 +287,7 @@ public sealed class VideoReader : IDisposable
         if (_allTimestamps is null)
         {
             long[] decoded = _seekSeconds is null ? VideoProbe.ReadDecodedTimestamps(Info, TimeBase) : SoughtTimestamps();
-            if (_seekSeconds is not null && (decoded.Length == 0 || decoded[0] >= FirstPts + _startOffset))
+            if (_seekSeconds is not null && (decoded.Length == 0 || MayHaveSkippedWindowFrames(decoded[0])))
             {
                 decoded = VideoProbe.ReadDecodedTimestamps(Info, TimeBase); // as in Read: the seek may have passed frames
             }
@@ -356,6 +356,12 @@ public sealed class VideoReader : IDisposable
         return formats.Intersect(["mov", "mp4", "matroska", "webm", "avi"]).Any()
                || (formats.Contains("mpegts") && info.Codec is "h264" or "hevc");
     }
+
+    /// <summary>
+    /// Whether a sought decode whose first frame has <paramref name="firstSoughtPts"/> may have passed frames of the
+    /// window: it started inside it rather than before it.
+    /// </summary>
+    private bool MayHaveSkippedWindowFrames(long firstSoughtPts) => firstSoughtPts >= FirstPts + _startOffset;
 
     /// <summary>The decoded timestamps from the seek point; empty where the sought decode fails (the caller then decodes from the start).</summary>
     private long[] SoughtTimestamps()

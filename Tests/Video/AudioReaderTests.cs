@@ -72,7 +72,8 @@ public class AudioReaderTests
         Assert.Throws<VideoFileException>(() => new AudioReader(info));
     }
 
-    private static float[] ReadAll(AudioReader reader)
+    /// <summary>Every sample <paramref name="reader"/> hands out, interleaved; disposes it.</summary>
+    internal static float[] ReadAll(AudioReader reader)
     {
         using (reader)
         {

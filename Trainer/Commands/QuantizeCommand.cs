@@ -105,10 +105,11 @@ internal static class QuantizeCommand
             throw new UsageException($"--calibration {folder}: no pictures in it");
         }
 
+        int taken = Math.Min(count, files.Length);
         var pictures = new List<Image>();
-        for (int i = 0; i < Math.Min(count, files.Length); i++)
+        for (int i = 0; i < taken; i++)
         {
-            Image hr = ImageFile.Load(files[(int)((long)i * files.Length / Math.Min(count, files.Length))]);
+            Image hr = ImageFile.Load(files[(int)((long)i * files.Length / taken)]);
             int width = Math.Min(hr.Width, CalibrationSide) / scale * scale;
             int height = Math.Min(hr.Height, CalibrationSide) / scale * scale;
             if (width >= 2 * scale && height >= 2 * scale)

@@ -81,7 +81,7 @@ public class PipelineTests
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 32, 16, frames: 12);
         using var reader = new VideoReader(clip);
-        using var upscaler = new FailingUpscaler(failAt: 4);
+        using var upscaler = CopyingUpscaler.Failing(failAt: 4);
         using var lrPool = new FramePool(32, 16, 5);
         using var srPool = new FramePool(32, 16, 5);
         using var stop = new CancellationTokenSource(Timeout);

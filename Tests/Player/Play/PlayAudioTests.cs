@@ -53,16 +53,8 @@ public class PlayAudioTests
         // As the player reads it: aligned to the first video frame's time on the file's clock.
         var info = VideoProbe.Probe(clip);
         double videoStart = VideoProbe.ReadDecodedTimestamps(info, info.TimeBase, maxFrames: 1)[0] * info.TimeBase.ToDouble();
-        using var reader = new AudioReader(info, startTime: videoStart);
+        var reader = new AudioReader(info, startTime: videoStart);
         Assert.Equal(Rate, reader.SampleRate);
-        var all = new List<float>();
-        var chunk = new float[4096];
-        int n;
-        while ((n = reader.Read(chunk)) > 0)
-        {
-            all.AddRange(chunk.AsSpan(0, n));
-        }
-
-        return [.. all];
+        return AudioReaderTests.ReadAll(reader);
     }
 }

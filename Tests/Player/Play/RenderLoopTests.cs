@@ -17,7 +17,7 @@ public class RenderLoopTests
     {
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 32, 24, frames: 45);
-        using var upscaler = new SlowUpscaler(milliseconds: 100);
+        using var upscaler = CopyingUpscaler.Slow(milliseconds: 100);
         var shown = new List<long>();
 
         var (loop, pipeline) = Play(clip, upscaler, new PlaybackOptions(), snapshot =>
@@ -40,7 +40,7 @@ public class RenderLoopTests
     {
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 32, 24, frames: 12);
-        using var upscaler = new SlowUpscaler(milliseconds: 60);
+        using var upscaler = CopyingUpscaler.Slow(milliseconds: 60);
 
         var (loop, pipeline) = Play(clip, upscaler, new PlaybackOptions { NoDrop = true }, null);
 
@@ -54,7 +54,7 @@ public class RenderLoopTests
     {
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 32, 24, frames: 20);
-        using var upscaler = new FailingUpscaler(failAt: 8);
+        using var upscaler = CopyingUpscaler.Failing(failAt: 8);
 
         var error = Assert.Throws<InferenceException>(() => Play(clip, upscaler, new PlaybackOptions { NoDrop = true }, null));
 
