@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Video;
@@ -72,11 +73,11 @@ public sealed class InferenceStage
                 }
 
                 sr = _srPool.Rent(_cancellation);
-                long begin = _meter?.Begin() ?? 0;
-                lr.Timeline.Mark(TimelineMark.InferStart);
+                // The frame's marks take the meter's own instants, so the per-frame file and the stage table agree.
+                long begin = _meter?.Begin() ?? Stopwatch.GetTimestamp();
+                lr.Timeline.Set(TimelineMark.InferStart, begin);
                 _upscaler.Upscale(lr, sr);
-                lr.Timeline.Mark(TimelineMark.InferEnd);
-                _meter?.End(begin);
+                lr.Timeline.Set(TimelineMark.InferEnd, _meter?.End(begin) ?? Stopwatch.GetTimestamp());
                 sr.CopyMetadataFrom(lr);
                 if (!StageChannel.Write(_output.Writer, new UpscaledFrame(lr, sr), _cancellation))
                 {

@@ -282,7 +282,7 @@ public sealed class RenderLoop
         }
 
         long begin = RenderMeter.Begin();
-        frame.Sr.Timeline.Mark(TimelineMark.OutputStart);
+        frame.Sr.Timeline.Set(TimelineMark.OutputStart, begin); // the meter's instants: file and table agree
         VideoFrame lr = frame.Lr;
         VideoFrame sr = frame.Sr;
         renderer.SetFrame(lr.Pixels, lr.Width, lr.Height, sr.Pixels, sr.Width, sr.Height);
@@ -316,9 +316,9 @@ public sealed class RenderLoop
             return;
         }
 
-        frame.Sr.Timeline.Mark(TimelineMark.OutputEnd);
-        frame.Sr.Timeline.Mark(TimelineMark.Present);
-        RenderMeter.End(renderBegin);
+        long end = RenderMeter.End(renderBegin);
+        frame.Sr.Timeline.Set(TimelineMark.OutputEnd, end);
+        frame.Sr.Timeline.Set(TimelineMark.Present, end);
         Recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
         long now = Stopwatch.GetTimestamp();
         if (lastPresentTicks != 0)

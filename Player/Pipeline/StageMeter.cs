@@ -95,7 +95,9 @@ public sealed class StageMeter
     }
 
     /// <summary>Marks the end of the frame begun at <paramref name="beginTicks"/>. Stage thread only.</summary>
-    public void End(long beginTicks)
+    /// <returns>The end, in <see cref="Stopwatch.GetTimestamp"/> ticks: a frame's timeline marks set from
+    /// <see cref="Begin"/>'s and this value cover exactly the span the meter counted.</returns>
+    public long End(long beginTicks)
     {
         long now = Stopwatch.GetTimestamp();
         double ms = (now - beginTicks) * 1000.0 / Stopwatch.Frequency;
@@ -116,6 +118,7 @@ public sealed class StageMeter
         }
 
         Volatile.Write(ref allocatedNow, allocated);
+        return now;
     }
 
     /// <summary>Median busy time of the last <see cref="RecentFrames"/> frames, ms (0 before any).</summary>
