@@ -43,7 +43,9 @@ internal static class TrainCommand
     private static readonly Option<bool> BenchOption = new("--bench") { Description = "measure samples/s of this configuration (no checkpoint) and say where the time goes" };
     private static readonly Option<string?> InitFromOption = new("--init-from") { Description = "start from another run's weights (same arch and scale; a deeper realtime net gets its new layers as identity)" };
     private static readonly Option<string?> GeneratorOption = new("--generator") { Description = "SRGAN: the trained SRResNet checkpoint to start from" };
-    private static readonly Option<string?> VggOption = new("--vgg-weights") { Description = "SRGAN: VGG19 weights for the content loss (without: MSE content loss)" };
+    private static readonly Option<string?> PerceptualOption = new("--perceptual") { Description = "SRGAN: a pretrained ONNX classifier (e.g. VGG19) for the content loss (without: MSE on pixels)" };
+    private static readonly Option<string?> PerceptualOutputOption = new("--perceptual-output") { Description = "SRGAN: the tensor of --perceptual whose features are compared (e.g. VGG19's conv5_4 ReLU)" };
+    private static readonly Option<string?> PerceptualInputOption = new("--perceptual-input") { Description = "SRGAN: what --perceptual expects: imagenet (RGB, mean/std; default) or caffe-bgr (BGR 0-255 minus mean)" };
 
     public static Command Create()
     {
@@ -52,7 +54,8 @@ internal static class TrainCommand
             ArchOption, ScaleOption, ChannelsOption, BlocksOption, FoldOption, CropOption, BatchOption, LearningRateOption, ScheduleOption,
             MaxStepsOption, MaxMinutesOption, SeedOption, TrainOption, ValidationOption, NoValidationOption,
             CheckpointEveryOption, ValidateEveryOption, LogEveryOption, WorkersOption, ThreadsOption, DeviceOption,
-            OutputOption, ResumeOption, BenchOption, InitFromOption, GeneratorOption, VggOption,
+            OutputOption, ResumeOption, BenchOption, InitFromOption, GeneratorOption,
+            PerceptualOption, PerceptualOutputOption, PerceptualInputOption,
         };
         command.SetAction(result => CommandRunner.Run(() => Execute(result)));
         return command;
@@ -163,6 +166,22 @@ internal static class TrainCommand
             throw new UsageException("--init-from: SRGAN starts from its --generator checkpoint");
         }
 
+        string? perceptual = result.GetValue(PerceptualOption);
+        if (perceptual is not null && !gan)
+        {
+            throw new UsageException("--perceptual: only SRGAN has a content loss on features");
+        }
+
+        if (perceptual is not null && result.GetValue(PerceptualOutputOption) is null)
+        {
+            throw new UsageException("--perceptual needs --perceptual-output NAME: the tensor whose features are compared");
+        }
+
+        if (perceptual is not null && !File.Exists(perceptual))
+        {
+            throw new UsageException($"--perceptual {perceptual}: file not found");
+        }
+
         if (result.GetValue(InitFromOption) is { } init)
         {
             // Checked before any training starts: the header alone says whether the weights can fit.
@@ -216,9 +235,18 @@ internal static class TrainCommand
             LoaderWorkers = result.GetValue(WorkersOption) ?? 1,
             InitialWeights = result.GetValue(InitFromOption) is { } weights ? Path.GetFullPath(weights) : null,
             GeneratorCheckpoint = result.GetValue(GeneratorOption) is { } g ? Path.GetFullPath(g) : null,
-            VggWeights = result.GetValue(VggOption) is { } v ? Path.GetFullPath(v) : null,
+            PerceptualModel = perceptual is null ? null : Path.GetFullPath(perceptual),
+            PerceptualOutput = perceptual is null ? null : result.GetValue(PerceptualOutputOption),
+            PerceptualInput = PerceptualInput(result),
         };
     }
+
+    private static FeatureInputConvention PerceptualInput(ParseResult result) => result.GetValue(PerceptualInputOption) switch
+    {
+        null or "imagenet" => FeatureInputConvention.ImageNet,
+        "caffe-bgr" => FeatureInputConvention.CaffeBgr,
+        var other => throw new UsageException($"--perceptual-input {other}: imagenet or caffe-bgr"),
+    };
 
     private static void CheckSameArchitecture(ParseResult result, TrainOptions saved, string checkpoint)
     {

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
 
 namespace RealtimeSR.Trainer.Quantization;
@@ -93,7 +94,7 @@ internal static class QdqQuantizer
             var (input, inputScale) = QuantiseActivation(conv.Input[0], relu: false); // or its existing copy (after a folded ReLU)
             conv.Input[0] = input;
             TensorProto weight = initializers[conv.Input[1]];
-            float[] w = Floats(weight);
+            float[] w = OnnxTensorValues.Floats(weight);
             int outChannels = (int)weight.Dims[0];
             int perChannel = w.Length / outChannels;
             var weightScales = new float[outChannels];
@@ -121,7 +122,7 @@ internal static class QdqQuantizer
 
             if (conv.Input.Count > 2 && conv.Input[2].Length > 0)
             {
-                float[] b = Floats(initializers[conv.Input[2]]);
+                float[] b = OnnxTensorValues.Floats(initializers[conv.Input[2]]);
                 var biasScales = weightScales.Select(s => s * inputScale).ToArray();
                 var biasValues = new byte[4 * b.Length];
                 for (int c = 0; c < b.Length; c++)
@@ -185,23 +186,6 @@ internal static class QdqQuantizer
         }
 
         return node;
-    }
-
-    private static float[] Floats(TensorProto tensor)
-    {
-        if (tensor.DataType != (int)TensorProto.Types.DataType.Float)
-        {
-            throw new InvalidOperationException($"initializer '{tensor.Name}' is not float");
-        }
-
-        if (tensor.FloatData.Count > 0)
-        {
-            return [.. tensor.FloatData];
-        }
-
-        var values = new float[tensor.RawData.Length / 4];
-        Buffer.BlockCopy(tensor.RawData.ToByteArray(), 0, values, 0, tensor.RawData.Length);
-        return values;
     }
 
     private static string AddScalar(GraphProto graph, string name, float value) => AddFloats(graph, name, [], [value]);

@@ -7,14 +7,14 @@ namespace RealtimeSR.Trainer.Training;
 
 /// <summary>
 /// SRGAN as in the seed: an SRResNet generator that starts from a trained SRResNet checkpoint, the seed's
-/// discriminator, a content loss on VGG19 conv5_4 features (MSE on pixels when no VGG weights are given), and an
-/// adversarial term weighted 1e-3. Generator and discriminator each have Adam at the scheduled rate. Both see
+/// discriminator, a content loss on the features of a pretrained classifier (the seed: VGG19 conv5_4; here any ONNX
+/// CNN, see <see cref="OnnxFeatureExtractor"/>; MSE on pixels when none is given), and an adversarial term weighted 1e-3. Generator and discriminator each have Adam at the scheduled rate. Both see
 /// ImageNet-normalised pictures, as in the seed.
 /// </summary>
 internal sealed class SrganMethod : ITrainingMethod
 {
     private readonly SrganDiscriminator _discriminator;
-    private readonly Vgg19Features? _vgg;
+    private readonly OnnxFeatureExtractor? _features;
     private readonly AdamOptimizer _generatorOptimizer;
     private readonly AdamOptimizer _discriminatorOptimizer;
     private readonly Device _device;
@@ -53,19 +53,15 @@ internal sealed class SrganMethod : ITrainingMethod
         Network.train();
         _discriminator = new SrganDiscriminator();
         _discriminator.to(device);
-        if (options.VggWeights is not null)
+        if (options.PerceptualModel is not null)
         {
-            _vgg = VggWeights.Load(options.VggWeights);
-            _vgg.to(device);
-            _vgg.eval();
-            foreach (var p in _vgg.parameters())
-            {
-                p.requires_grad = false;
-            }
+            string output = options.PerceptualOutput ?? throw new ArgumentException("a perceptual model needs its output tensor", nameof(options));
+            _features = OnnxFeatureExtractor.Load(options.PerceptualModel, output, options.PerceptualInput, device);
+            log($"content loss: MSE of '{output}' features of {options.PerceptualModel}");
         }
         else
         {
-            log("no --vgg-weights: content loss is MSE on pixels (the seed uses VGG19 conv5_4 features)");
+            log("no --perceptual model: content loss is MSE on pixels (the seed uses VGG19 conv5_4 features)");
         }
 
         _generatorOptimizer = new AdamOptimizer(Network.parameters(), options.LearningRate);
@@ -87,9 +83,10 @@ internal sealed class SrganMethod : ITrainingMethod
 
         // Generator: content + weighted adversarial loss.
         _generatorOptimizer.ZeroGrad();
-        Tensor srNormalised = Network.forward(lr).sub(_mean).div_(_std);
+        Tensor sr = Network.forward(lr);
+        Tensor srNormalised = sr.sub(_mean).div_(_std);
         Tensor content;
-        if (_vgg is null)
+        if (_features is null)
         {
             content = nn.functional.mse_loss(srNormalised, hrNormalised);
         }
@@ -98,10 +95,10 @@ internal sealed class SrganMethod : ITrainingMethod
             Tensor hrFeatures;
             using (no_grad())
             {
-                hrFeatures = _vgg.forward(hrNormalised);
+                hrFeatures = _features.Forward(hr);
             }
 
-            content = nn.functional.mse_loss(_vgg.forward(srNormalised), hrFeatures);
+            content = nn.functional.mse_loss(_features.Forward(sr), hrFeatures);
         }
 
         Tensor fakeLogits = _discriminator.forward(srNormalised);
@@ -139,7 +136,7 @@ internal sealed class SrganMethod : ITrainingMethod
         _generatorOptimizer.Dispose();
         _discriminatorOptimizer.Dispose();
         _discriminator.Dispose();
-        _vgg?.Dispose();
+        _features?.Dispose();
         _adversarialWeight.Dispose();
         _mean.Dispose();
         _std.Dispose();

@@ -63,8 +63,14 @@ internal sealed record TrainOptions
     /// <summary>SRGAN: the trained SRResNet checkpoint the generator starts from.</summary>
     public string? GeneratorCheckpoint { get; init; }
 
-    /// <summary>SRGAN: VGG19 weights for the content loss, or null for an MSE content loss.</summary>
-    public string? VggWeights { get; init; }
+    /// <summary>SRGAN: an ONNX classifier whose features the content loss compares, or null for MSE on pixels.</summary>
+    public string? PerceptualModel { get; init; }
+
+    /// <summary>SRGAN: the tensor of <see cref="PerceptualModel"/> that the content loss compares.</summary>
+    public string? PerceptualOutput { get; init; }
+
+    /// <summary>SRGAN: how <see cref="PerceptualModel"/> wants its pictures.</summary>
+    public FeatureInputConvention PerceptualInput { get; init; } = FeatureInputConvention.ImageNet;
 
     /// <summary>SRGAN: weight of the adversarial loss (the seed uses 1e-3).</summary>
     public double AdversarialWeight { get; init; } = 1e-3;

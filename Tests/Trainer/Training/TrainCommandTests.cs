@@ -148,6 +148,38 @@ public class TrainCommandTests
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(run, "ckpt.pt")));
     }
 
+    [Fact]
+    public void Train_SrganWithOnnxFeatures_TrainsFromTheSrResNetAndExports()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 4);
+        string features = temp.File("features.onnx");
+        File.WriteAllBytes(features, OnnxFeatureExtractorTests.ResNetStyleModel());
+        string[] small = ["--channels", "8", "--blocks", "1", "--scale", "2", "--crop", "24", "--batch", "2", "--log-every", "1", "--no-val", "--threads", "1", "--train", data];
+        string generator = temp.File("srresnet");
+        string gan = temp.File("srgan");
+        string model = temp.File("srgan-x2.onnx");
+
+        var pretrain = TrainerProcess.Run(["train", "--arch", "srresnet", .. small, "--max-steps", "2", "-o", generator]);
+        string[] srgan = ["train", "--arch", "srgan", .. small, "--generator", Path.Combine(generator, "ckpt.pt"), "--perceptual", features];
+        var trained = TrainerProcess.Run([.. srgan, "--perceptual-output", OnnxFeatureExtractorTests.FeaturesName, "--perceptual-input", "caffe-bgr", "--max-steps", "3", "-o", gan]);
+        var export = TrainerProcess.Run("export", Path.Combine(gan, "ckpt.pt"), "-o", model, "--no-eval");
+        var noOutput = TrainerProcess.Run([.. srgan, "--max-steps", "3", "-o", temp.File("no-output")]);
+        var badInput = TrainerProcess.Run([.. srgan, "--perceptual-output", "x", "--perceptual-input", "rgb", "--max-steps", "3", "-o", temp.File("bad-input")]);
+
+        Assert.True(pretrain.ExitCode == 0, pretrain.Error);
+        Assert.True(trained.ExitCode == 0, trained.Error);
+        Assert.Contains($"content loss: MSE of '{OnnxFeatureExtractorTests.FeaturesName}' features of {features}", trained.Error);
+        Assert.Equal([1L, 2, 3], Losses(gan).Keys.Order());
+        Assert.All(Losses(gan).Values, loss => Assert.True(double.IsFinite(loss) && loss > 0, $"loss {loss}"));
+        Assert.True(export.ExitCode == 0, export.Error);
+        Assert.True(File.Exists(model));
+        Assert.NotEqual(0, noOutput.ExitCode);
+        Assert.Contains("--perceptual-output", Assert.Single(noOutput.ErrorLines));
+        Assert.NotEqual(0, badInput.ExitCode);
+        Assert.Contains("--perceptual-input rgb", Assert.Single(badInput.ErrorLines));
+    }
+
     private static string MakePictures(TempFolder temp, int count)
     {
         string folder = temp.Folder("pictures");
