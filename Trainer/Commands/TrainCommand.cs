@@ -25,7 +25,7 @@ internal static class TrainCommand
     private static readonly Option<int?> CropOption = new("--crop") { Description = "HR crop size in pixels, a multiple of the scale (default 96 for x4, 24×scale otherwise)" };
     private static readonly Option<int?> BatchOption = new("--batch") { Description = "pairs per step (default 16)" };
     private static readonly Option<double?> LearningRateOption = new("--lr") { Description = "Adam learning rate (default 1e-4 for SRResNet/SRGAN, 1e-3 for the compact nets)" };
-    private static readonly Option<LearningRateSchedule?> ScheduleOption = new("--schedule") { Description = "constant, cosine or step-at-half (default: constant; step-at-half for SRGAN)" };
+    private static readonly Option<LearningRateSchedule?> ScheduleOption = new("--schedule") { Description = "Constant, Cosine or StepAtHalf (any case; default: Constant, StepAtHalf for SRGAN)" };
     private static readonly Option<long?> MaxStepsOption = new("--max-steps") { Description = "stop after this step (default 100000)" };
     private static readonly Option<double?> MaxMinutesOption = new("--max-minutes") { Description = "also stop (with a checkpoint) after this many minutes" };
     private static readonly Option<long?> SeedOption = new("--seed") { Description = "seed for initialisation and crops (default 1)" };
