@@ -45,6 +45,7 @@ internal static class TrainCommand
     private static readonly Option<string?> GeneratorOption = new("--generator") { Description = "SRGAN: the trained SRResNet checkpoint to start from" };
     private static readonly Option<string?> PerceptualOption = new("--perceptual") { Description = "SRGAN: a pretrained ONNX classifier (e.g. VGG19) for the content loss (without: MSE on pixels)" };
     private static readonly Option<string?> PerceptualOutputOption = new("--perceptual-output") { Description = "SRGAN: the tensor of --perceptual whose features are compared (e.g. VGG19's conv5_4 ReLU)" };
+    private static readonly Option<double?> AdversarialWeightOption = new("--adversarial-weight") { Description = "SRGAN: weight of the adversarial loss against the content loss (default 1e-3, the seed's)" };
     private static readonly Option<string?> PerceptualInputOption = new("--perceptual-input") { Description = "SRGAN: what --perceptual expects: imagenet (RGB, mean/std; default) or caffe-bgr (BGR 0-255 minus mean)" };
 
     public static Command Create()
@@ -55,7 +56,7 @@ internal static class TrainCommand
             MaxStepsOption, MaxMinutesOption, SeedOption, TrainOption, ValidationOption, NoValidationOption,
             CheckpointEveryOption, ValidateEveryOption, LogEveryOption, WorkersOption, ThreadsOption, DeviceOption,
             OutputOption, ResumeOption, BenchOption, InitFromOption, GeneratorOption,
-            PerceptualOption, PerceptualOutputOption, PerceptualInputOption,
+            PerceptualOption, PerceptualOutputOption, PerceptualInputOption, AdversarialWeightOption,
         };
         command.SetAction(result => CommandRunner.Run(() => Execute(result)));
         return command;
@@ -167,6 +168,11 @@ internal static class TrainCommand
         }
 
         string? perceptual = result.GetValue(PerceptualOption);
+        if (result.GetValue(AdversarialWeightOption) is { } adversarial && (!gan || adversarial < 0))
+        {
+            throw new UsageException($"--adversarial-weight {adversarial}: SRGAN only, and not negative");
+        }
+
         if (perceptual is not null && !gan)
         {
             throw new UsageException("--perceptual: only SRGAN has a content loss on features");
@@ -238,6 +244,7 @@ internal static class TrainCommand
             PerceptualModel = perceptual is null ? null : Path.GetFullPath(perceptual),
             PerceptualOutput = perceptual is null ? null : result.GetValue(PerceptualOutputOption),
             PerceptualInput = PerceptualInput(result),
+            AdversarialWeight = result.GetValue(AdversarialWeightOption) ?? 1e-3,
         };
     }
 

@@ -162,7 +162,7 @@ public class TrainCommandTests
 
         var pretrain = TrainerProcess.Run(["train", "--arch", "srresnet", .. small, "--max-steps", "2", "-o", generator]);
         string[] srgan = ["train", "--arch", "srgan", .. small, "--generator", Path.Combine(generator, "ckpt.pt"), "--perceptual", features];
-        var trained = TrainerProcess.Run([.. srgan, "--perceptual-output", OnnxFeatureExtractorTests.FeaturesName, "--perceptual-input", "caffe-bgr", "--max-steps", "3", "-o", gan]);
+        var trained = TrainerProcess.Run([.. srgan, "--perceptual-output", OnnxFeatureExtractorTests.FeaturesName, "--perceptual-input", "caffe-bgr", "--adversarial-weight", "0.01", "--max-steps", "3", "-o", gan]);
         var export = TrainerProcess.Run("export", Path.Combine(gan, "ckpt.pt"), "-o", model, "--no-eval");
         var noOutput = TrainerProcess.Run([.. srgan, "--max-steps", "3", "-o", temp.File("no-output")]);
         var badInput = TrainerProcess.Run([.. srgan, "--perceptual-output", "x", "--perceptual-input", "rgb", "--max-steps", "3", "-o", temp.File("bad-input")]);
@@ -171,6 +171,7 @@ public class TrainCommandTests
         Assert.True(trained.ExitCode == 0, trained.Error);
         Assert.Contains($"content loss: MSE of '{OnnxFeatureExtractorTests.FeaturesName}' features of {features}", trained.Error);
         Assert.Equal([1L, 2, 3], Losses(gan).Keys.Order());
+        Assert.Contains("\"adversarial_weight\": 0.01", File.ReadAllText(Path.Combine(gan, "config.json")));
         Assert.All(Losses(gan).Values, loss => Assert.True(double.IsFinite(loss) && loss > 0, $"loss {loss}"));
         Assert.True(export.ExitCode == 0, export.Error);
         Assert.True(File.Exists(model));
