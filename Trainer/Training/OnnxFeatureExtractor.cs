@@ -65,9 +65,17 @@ internal sealed class OnnxFeatureExtractor : IDisposable
             return _ => weight;
         }
 
-        foreach (NodeProto node in NodesFor(path, graph, output))
+        try
         {
-            _steps.Add((node.Output[0], Compile(path, node, Constant, Operand, device)));
+            foreach (NodeProto node in NodesFor(path, graph, output))
+            {
+                _steps.Add((node.Output[0], Compile(path, node, Constant, Operand, device)));
+            }
+        }
+        catch
+        {
+            Dispose(); // the weights loaded before the node that failed
+            throw;
         }
 
         (_toBgr, float[] scale, float[] offset) = convention switch
@@ -183,10 +191,12 @@ internal sealed class OnnxFeatureExtractor : IDisposable
             {
                 // Inference form, folded once: y = x · γ/√(σ² + ε) + (β − μ · γ/√(σ² + ε)).
                 float epsilon = Attribute(node, "epsilon")?.F ?? 1e-5f;
-                using Tensor gamma = constant(node.Input[1]).clone();
                 using Tensor inverse = constant(node.Input[4]).add(epsilon).rsqrt_();
-                Tensor multiplier = Own(gamma.mul(inverse).reshape(1, -1, 1, 1));
-                Tensor shift = Own(constant(node.Input[2]).sub(constant(node.Input[3]).mul(multiplier.flatten())).reshape(1, -1, 1, 1));
+                using Tensor scale = constant(node.Input[1]).mul(inverse);
+                using Tensor scaledMean = constant(node.Input[3]).mul(scale);
+                using Tensor offset = constant(node.Input[2]).sub(scaledMean);
+                Tensor multiplier = Own(scale.reshape(1, -1, 1, 1));
+                Tensor shift = Own(offset.reshape(1, -1, 1, 1));
                 return v => x(v).mul(multiplier).add_(shift);
             }
 
