@@ -168,14 +168,19 @@ internal static class TrainCommand
         }
 
         string? perceptual = result.GetValue(PerceptualOption);
-        if (result.GetValue(AdversarialWeightOption) is { } adversarial && (!gan || adversarial < 0))
+        if (result.GetValue(AdversarialWeightOption) is { } adversarial && (!gan || !(adversarial >= 0) || double.IsInfinity(adversarial)))
         {
-            throw new UsageException($"--adversarial-weight {adversarial}: SRGAN only, and not negative");
+            throw new UsageException($"--adversarial-weight {adversarial}: SRGAN only, a finite number not below 0");
         }
 
         if (perceptual is not null && !gan)
         {
             throw new UsageException("--perceptual: only SRGAN has a content loss on features");
+        }
+
+        if (perceptual is null && (result.GetValue(PerceptualOutputOption) is not null || result.GetValue(PerceptualInputOption) is not null))
+        {
+            throw new UsageException("--perceptual-output and --perceptual-input describe a --perceptual model; give one");
         }
 
         if (perceptual is not null && result.GetValue(PerceptualOutputOption) is null)

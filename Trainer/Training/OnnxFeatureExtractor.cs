@@ -50,7 +50,7 @@ internal sealed class OnnxFeatureExtractor : IDisposable
                 throw new ModelFileException(path, $"{path}: '{name}' is not a float initializer");
             }
 
-            return constants[name] = Own(tensor(OnnxTensorValues.Floats(proto), [.. proto.Dims], device: device));
+            return constants[name] = Own(Weights(path, proto, device));
         }
 
         // An operand is either a weight (loaded once, here) or a value computed by an earlier node.
@@ -67,7 +67,7 @@ internal sealed class OnnxFeatureExtractor : IDisposable
 
         try
         {
-            foreach (NodeProto node in NodesFor(path, graph, output))
+            foreach (NodeProto node in NodesFor(path, graph, _input, initializers.Keys.ToHashSet(), output))
             {
                 _steps.Add((node.Output[0], Compile(path, node, Constant, Operand, device)));
             }
@@ -123,32 +123,43 @@ internal sealed class OnnxFeatureExtractor : IDisposable
     }
 
     /// <summary>The nodes <paramref name="output"/> depends on, in graph (topological) order.</summary>
-    private static List<NodeProto> NodesFor(string path, GraphProto graph, string output)
+    /// <summary>
+    /// The nodes <paramref name="output"/> depends on, in graph (topological) order. Only a node's first output is
+    /// computed, so every value they read must be the picture input, a weight, or the first output of another.
+    /// </summary>
+    private static List<NodeProto> NodesFor(string path, GraphProto graph, string input, ISet<string> initializers, string output)
     {
         var producers = new Dictionary<string, int>();
         for (int i = 0; i < graph.Node.Count; i++)
         {
-            foreach (string name in graph.Node[i].Output)
-            {
-                producers[name] = i;
-            }
+            producers[graph.Node[i].Output[0]] = i;
         }
 
         if (!producers.ContainsKey(output))
         {
-            throw new ModelFileException(path, $"{path}: no node computes a tensor named '{output}'");
+            bool secondary = graph.Node.Any(n => n.Output.Skip(1).Contains(output));
+            throw new ModelFileException(path, secondary
+                ? $"{path}: '{output}' is not the first output of its node; the feature extractor takes first outputs only"
+                : $"{path}: no node computes a tensor named '{output}'");
         }
 
         var needed = new SortedSet<int>();
         var pending = new Stack<string>([output]);
         while (pending.TryPop(out string? name))
         {
-            if (producers.TryGetValue(name, out int index) && needed.Add(index))
+            if (producers.TryGetValue(name, out int index))
             {
-                foreach (string input in graph.Node[index].Input.Where(i => i.Length > 0))
+                if (needed.Add(index))
                 {
-                    pending.Push(input);
+                    foreach (string value in graph.Node[index].Input.Where(i => i.Length > 0))
+                    {
+                        pending.Push(value);
+                    }
                 }
+            }
+            else if (name != input && !initializers.Contains(name))
+            {
+                throw new ModelFileException(path, $"{path}: '{name}', needed for '{output}', is neither the picture input, a weight, nor a node's first output");
             }
         }
 
@@ -210,19 +221,32 @@ internal sealed class OnnxFeatureExtractor : IDisposable
                 long[] dilations = Ints(node, "dilations", [1, 1]);
                 bool ceil = (Attribute(node, "ceil_mode")?.I ?? 0) == 1;
                 long[] pads = Pads(path, node);
-                bool padded = pads.Any(p => p > 0);
+                bool even = pads[0] == pads[2] && pads[1] == pads[3] && 2 * pads[0] <= kernel[0] && 2 * pads[1] <= kernel[1];
+                if (ceil && !even)
+                {
+                    throw new ModelFileException(path, $"{path}: MaxPool node '{node.Name}' combines ceil_mode with uneven padding");
+                }
+
                 return v =>
                 {
+                    if (even)
+                    {
+                        return nn.functional.max_pool2d(x(v), kernel, strides, [pads[0], pads[1]], dilations, ceil);
+                    }
+
                     // Padding with −∞ keeps it out of every maximum, as ONNX specifies.
-                    Tensor input = padded
-                        ? nn.functional.pad(x(v), [pads[1], pads[3], pads[0], pads[2]], PaddingModes.Constant, double.NegativeInfinity)
-                        : x(v);
-                    return nn.functional.max_pool2d(input, kernel, strides, dilation: dilations, ceil_mode: ceil);
+                    Tensor padded = nn.functional.pad(x(v), [pads[1], pads[3], pads[0], pads[2]], PaddingModes.Constant, double.NegativeInfinity);
+                    return nn.functional.max_pool2d(padded, kernel, strides, dilation: dilations);
                 };
             }
 
             case "Add" or "Sub" or "Mul":
             {
+                if (Attribute(node, "broadcast") is not null)
+                {
+                    throw new ModelFileException(path, $"{path}: {node.OpType} node '{node.Name}' uses opset-6 broadcasting; re-export the model with opset 7 or later");
+                }
+
                 var (a, b) = (operand(node.Input[0]), operand(node.Input[1]));
                 return node.OpType switch
                 {
@@ -242,13 +266,28 @@ internal sealed class OnnxFeatureExtractor : IDisposable
             case "Constant":
             {
                 TensorProto value = Attribute(node, "value")?.T ?? throw new ModelFileException(path, $"{path}: Constant node '{node.Name}' has no tensor value");
-                Tensor t = Own(tensor(OnnxTensorValues.Floats(value), [.. value.Dims], device: device));
+                Tensor t = Own(Weights(path, value, device));
                 return _ => t;
             }
 
             default:
                 throw new ModelFileException(path, $"{path}: node '{node.Name}' ({node.OpType}) is not supported");
         }
+    }
+
+    private static Tensor Weights(string path, TensorProto proto, Device device)
+    {
+        float[] values;
+        try
+        {
+            values = OnnxTensorValues.Floats(proto);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ModelFileException(path, $"{path}: {e.Message}", e);
+        }
+
+        return tensor(values, [.. proto.Dims], device: device);
     }
 
     private static AttributeProto? Attribute(NodeProto node, string name) => node.Attribute.FirstOrDefault(a => a.Name == name);

@@ -8,8 +8,9 @@ namespace RealtimeSR.Trainer.Training;
 /// <summary>
 /// SRGAN as in the seed: an SRResNet generator that starts from a trained SRResNet checkpoint, the seed's
 /// discriminator, a content loss on the features of a pretrained classifier (the seed: VGG19 conv5_4; here any ONNX
-/// CNN, see <see cref="OnnxFeatureExtractor"/>; MSE on pixels when none is given), and an adversarial term weighted 1e-3. Generator and discriminator each have Adam at the scheduled rate. Both see
-/// ImageNet-normalised pictures, as in the seed.
+/// CNN, see <see cref="OnnxFeatureExtractor"/>; MSE on pixels when none is given), and an adversarial term weighted
+/// <see cref="TrainOptions.AdversarialWeight"/> (the seed: 1e-3). Generator and discriminator each have Adam at the
+/// scheduled rate; the discriminator sees ImageNet-normalised pictures, as in the seed.
 /// </summary>
 internal sealed class SrganMethod : ITrainingMethod
 {
@@ -57,7 +58,7 @@ internal sealed class SrganMethod : ITrainingMethod
         {
             string output = options.PerceptualOutput ?? throw new ArgumentException("a perceptual model needs its output tensor", nameof(options));
             _features = OnnxFeatureExtractor.Load(options.PerceptualModel, output, options.PerceptualInput, device);
-            log($"content loss: MSE of '{output}' features of {options.PerceptualModel}");
+            log($"content loss: MSE of '{output}' features of {options.PerceptualModel}; adversarial weight {options.AdversarialWeight:G3}");
         }
         else
         {

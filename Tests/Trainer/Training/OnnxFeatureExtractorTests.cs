@@ -7,8 +7,8 @@ namespace RealtimeSR.Tests.Trainer.Training;
 
 public class OnnxFeatureExtractorTests
 {
-    private const int Height = 37;
-    private const int Width = 29;
+    private const int Height = 75;
+    private const int Width = 61;
 
     /// <summary>The tensor the tests cut at, and one after it that needs an operator the extractor does not run.</summary>
     public const string FeaturesName = "features";
@@ -41,7 +41,7 @@ public class OnnxFeatureExtractorTests
     }
 
     [Fact]
-    public void Forward_InputThatNeedsGradients_GetsThemAndTheWeightsStayFrozen()
+    public void Forward_InputThatNeedsGradients_GetsThem()
     {
         using var temp = new TempFolder();
         string path = temp.File("features.onnx");
@@ -85,10 +85,32 @@ public class OnnxFeatureExtractorTests
         Assert.Contains("none.onnx", missing.Message);
     }
 
+    [Theory]
+    [InlineData("auto_pad")]
+    [InlineData("ceil_mode")]
+    public void Load_PaddingItCannotReproduce_NamesTheNode(string attribute)
+    {
+        using var temp = new TempFolder();
+        string path = temp.File("pool.onnx");
+        var b = new OnnxGraphBuilder();
+        b.AddInput("picture", Shared.Onnx.Proto.TensorProto.Types.DataType.Float, 1, 3, "h", "w");
+        b.AddNode("MaxPool", ["picture"], ["pooled"], "pool", attribute == "auto_pad"
+            ? [OnnxAttribute.Ints("kernel_shape", 3, 3), OnnxAttribute.String("auto_pad", "SAME_UPPER")]
+            : [OnnxAttribute.Ints("kernel_shape", 3, 3), OnnxAttribute.Ints("pads", 1, 1, 0, 0), OnnxAttribute.Int("ceil_mode", 1)]);
+        b.AddOutput("pooled", Shared.Onnx.Proto.TensorProto.Types.DataType.Float, 1, 3, "ph", "pw");
+        b.WriteTo(path);
+
+        var error = Assert.Throws<ModelFileException>(() => OnnxFeatureExtractor.Load(path, "pooled", FeatureInputConvention.ImageNet, CPU));
+
+        Assert.Contains("'pool'", error.Message);
+        Assert.Contains(attribute == "auto_pad" ? "SAME_UPPER" : "ceil_mode", error.Message);
+    }
+
     /// <summary>
     /// A small graph with what pretrained classifiers contain before their features: an in-graph constant shift, a
     /// 7×7 stride-2 convolution with uneven padding (CNTK's "same"), batch norm, an unevenly padded max pool, a
-    /// residual block, a strided 1×1/3×3 pair joined by Concat, a scale; then a global pool the extractor does not run.
+    /// residual block, a strided 1×1/3×3 pair joined by Concat, a tall grouped dilated convolution, a ceil-mode pool, a
+    /// scale; then a global pool the extractor does not run.
     /// </summary>
     public static byte[] ResNetStyleModel()
     {
@@ -117,19 +139,27 @@ public class OnnxFeatureExtractorTests
             b.AddNode("Conv", bias ? [x, Weights(name + ".w", outC, inC, k, k), Weights(name + ".b", outC)] : [x, Weights(name + ".w", outC, inC, k, k)], [name],
                 attributes: [OnnxAttribute.Ints("kernel_shape", k, k), OnnxAttribute.Ints("strides", stride, stride), OnnxAttribute.Ints("pads", pads)]);
 
+        // Pads are [top, left, bottom, right]: every padded node below pads rows and columns differently, so that
+        // mixing up the two axes or the two ends changes the result.
+
         var shift = new Shared.Onnx.Proto.TensorProto { DataType = (int)Shared.Onnx.Proto.TensorProto.Types.DataType.Float, Dims = { 1, 3, 1, 1 }, FloatData = { 0.1f, -0.2f, 0.3f } };
         b.AddNode("Constant", [], ["shift"], attributes: new Shared.Onnx.Proto.AttributeProto { Name = "value", Type = Shared.Onnx.Proto.AttributeProto.Types.AttributeType.Tensor, T = shift });
         string x = b.AddNode("Sub", ["picture", "shift"], ["shifted"]);
-        x = Conv(x, "stem", 3, 8, 7, 2, [3, 3, 2, 2], bias: true);
+        x = Conv(x, "stem", 3, 8, 7, 2, [3, 2, 2, 3], bias: true);
         x = b.AddNode("Relu", [BatchNorm(x, "stem.bn", 8)], ["stem.relu"]);
         string pooled = b.AddNode("MaxPool", [x], ["stem.pool"],
-            attributes: [OnnxAttribute.Ints("kernel_shape", 3, 3), OnnxAttribute.Ints("strides", 2, 2), OnnxAttribute.Ints("pads", 1, 1, 0, 0)]);
+            attributes: [OnnxAttribute.Ints("kernel_shape", 3, 3), OnnxAttribute.Ints("strides", 2, 2), OnnxAttribute.Ints("pads", 1, 0, 0, 1)]);
         x = b.AddNode("Relu", [BatchNorm(Conv(pooled, "block.conv1", 8, 8, 3, 1, [1, 1, 1, 1]), "block.bn1", 8)], ["block.relu1"]);
         x = BatchNorm(Conv(x, "block.conv2", 8, 8, 3, 1, [1, 1, 1, 1]), "block.bn2", 8);
         x = b.AddNode("Relu", [b.AddNode("Add", [x, pooled], ["block.add"])], ["block.out"]);
         string narrow = Conv(x, "down.1x1", 8, 4, 1, 2, [0, 0, 0, 0]);
         string wide = Conv(x, "down.3x3", 8, 4, 3, 2, [1, 1, 1, 1]);
         x = b.AddNode("Concat", [narrow, wide], ["down.cat"], attributes: OnnxAttribute.Int("axis", 1));
+        x = b.AddNode("Conv", [x, Weights("tall.w", 8, 4, 3, 1)], ["tall"], attributes:
+            [OnnxAttribute.Ints("kernel_shape", 3, 1), OnnxAttribute.Ints("strides", 2, 1), OnnxAttribute.Ints("pads", 1, 0, 1, 0),
+             OnnxAttribute.Ints("dilations", 2, 1), OnnxAttribute.Int("group", 2)]);
+        x = b.AddNode("MaxPool", [x], ["tall.pool"], attributes:
+            [OnnxAttribute.Ints("kernel_shape", 3, 3), OnnxAttribute.Ints("strides", 2, 2), OnnxAttribute.Ints("pads", 1, 1, 1, 1), OnnxAttribute.Int("ceil_mode", 1)]);
         x = b.AddNode("Mul", [x, Weights("down.scale", 1, 8, 1, 1)], [FeaturesName]);
         b.AddNode("GlobalAveragePool", [x], [PooledName]);
         b.AddOutput(FeaturesName, Shared.Onnx.Proto.TensorProto.Types.DataType.Float, OnnxDim.Fixed(1), OnnxDim.Fixed(8), OnnxDim.Named("fh"), OnnxDim.Named("fw"));

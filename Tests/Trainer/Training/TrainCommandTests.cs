@@ -166,6 +166,7 @@ public class TrainCommandTests
         var export = TrainerProcess.Run("export", Path.Combine(gan, "ckpt.pt"), "-o", model, "--no-eval");
         var noOutput = TrainerProcess.Run([.. srgan, "--max-steps", "3", "-o", temp.File("no-output")]);
         var badInput = TrainerProcess.Run([.. srgan, "--perceptual-output", "x", "--perceptual-input", "rgb", "--max-steps", "3", "-o", temp.File("bad-input")]);
+        var stray = TrainerProcess.Run(["train", "--arch", "srresnet", .. small, "--perceptual-output", "x", "--max-steps", "3", "-o", temp.File("stray")]);
 
         Assert.True(pretrain.ExitCode == 0, pretrain.Error);
         Assert.True(trained.ExitCode == 0, trained.Error);
@@ -179,6 +180,8 @@ public class TrainCommandTests
         Assert.Contains("--perceptual-output", Assert.Single(noOutput.ErrorLines));
         Assert.NotEqual(0, badInput.ExitCode);
         Assert.Contains("--perceptual-input rgb", Assert.Single(badInput.ErrorLines));
+        Assert.NotEqual(0, stray.ExitCode);
+        Assert.Contains("--perceptual", Assert.Single(stray.ErrorLines));
     }
 
     private static string MakePictures(TempFolder temp, int count)
