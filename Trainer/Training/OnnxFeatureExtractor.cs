@@ -1,5 +1,6 @@
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
+using RealtimeSR.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,8 +18,6 @@ internal sealed class OnnxFeatureExtractor : IDisposable
 {
     public static readonly string[] SupportedOps = ["Conv", "BatchNormalization", "Relu", "MaxPool", "Add", "Sub", "Mul", "Concat", "Constant"];
 
-    private static readonly float[] ImageNetMean = [0.485f, 0.456f, 0.406f];
-    private static readonly float[] ImageNetStd = [0.229f, 0.224f, 0.225f];
     private static readonly float[] CaffeBgrMean = [103.939f, 116.779f, 123.68f]; // B, G, R in [0, 255]
 
     private readonly string _input;
@@ -80,7 +79,7 @@ internal sealed class OnnxFeatureExtractor : IDisposable
 
         (_toBgr, float[] scale, float[] offset) = convention switch
         {
-            FeatureInputConvention.ImageNet => (false, ImageNetStd.Select(s => 1 / s).ToArray(), ImageNetMean.Zip(ImageNetStd, (m, s) => m / s).ToArray()),
+            FeatureInputConvention.ImageNet => (false, SrResNet.ImageNetStd.Select(s => 1 / s).ToArray(), SrResNet.ImageNetMean.Zip(SrResNet.ImageNetStd, (m, s) => m / s).ToArray()),
             FeatureInputConvention.CaffeBgr => (true, [255f, 255f, 255f], CaffeBgrMean),
             _ => throw new ArgumentOutOfRangeException(nameof(convention), convention, null),
         };
