@@ -59,8 +59,8 @@ public static class ModelFlops
                     break;
                 }
 
-                case "DequantizeLinear" when initializers.TryGetValue(node.Input[0], out var stored):
-                    // An int8 (QDQ) model's weights: the convolution reading them costs what a float one would.
+                case "DequantizeLinear" or "Cast" when initializers.TryGetValue(node.Input[0], out var stored):
+                    // Weights stored as int8 (QDQ) or float16: the convolution reading them costs what a float one would.
                     initializers[node.Output[0]] = stored;
                     break;
 

@@ -81,6 +81,24 @@ public sealed class OnnxGraphBuilder
     }
 
     /// <summary>
+    /// Adds <paramref name="values"/> rounded to float16 (IEEE half, little-endian <c>raw_data</c>): half the bytes
+    /// of <see cref="AddFloatInitializer"/>, for weights that a <c>Cast</c> turns back into float32.
+    /// </summary>
+    /// <returns><paramref name="name"/>, to pass straight to <see cref="AddNode"/>.</returns>
+    public string AddHalfInitializer(string name, ReadOnlySpan<long> dims, ReadOnlySpan<float> values)
+    {
+        CheckElementCount(name, dims, values.Length);
+        var bytes = new byte[values.Length * 2];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteHalfLittleEndian(bytes.AsSpan(i * 2), (Half)values[i]);
+        }
+
+        AddInitializer(name, dims, TensorProto.Types.DataType.Float16, bytes);
+        return name;
+    }
+
+    /// <summary>
     /// Adds an int64 initializer (shapes, axes, pads for ops that take them as inputs) stored as little-endian
     /// <c>raw_data</c>; the length of <paramref name="values"/> must be the product of <paramref name="dims"/>.
     /// </summary>

@@ -23,12 +23,16 @@ internal static class ExportCommand
     private static readonly Option<bool> NoEvalOption = new("--no-eval") { Description = "do not score the model on Set5/Set14 for its card" };
     private static readonly Option<string?> DataOption = new("--data") { Description = "the data folder holding sets/ (default: $RTSR_DATA or ../shared/data)" };
     private static readonly Option<string?> NotesOption = new("--notes") { Description = "free text for the model card" };
+    private static readonly Option<bool> HalfWeightsOption = new("--fp16-weights")
+    {
+        Description = "store convolution weights as float16 (about half the file; ONNX Runtime casts them back at load, so speed is unchanged)",
+    };
 
     public static Command Create()
     {
         var command = new Command("export", "Export a checkpoint as an ONNX model (contract-checked, parity-checked, with model card)")
         {
-            CheckpointArgument, OutputOption, OverwriteOption, NoEvalOption, DataOption, NotesOption,
+            CheckpointArgument, OutputOption, OverwriteOption, NoEvalOption, DataOption, NotesOption, HalfWeightsOption,
         };
         command.SetAction(result => CommandRunner.Run(() => Execute(result)));
         return command;
@@ -46,20 +50,29 @@ internal static class ExportCommand
         var (network, state) = Checkpoint.LoadNetwork(checkpoint);
         using (network)
         {
-            ModelCard card = CardFor(network, state, result.GetValue(NotesOption));
+            WeightStorage weights = result.GetValue(HalfWeightsOption) ? WeightStorage.Float16 : WeightStorage.Float32;
+            ModelCard card = CardFor(network, state, result.GetValue(NotesOption), weights);
             byte[] bytes = OnnxExporter.Build(network, card).ToBytes();
             double difference = ExportParity.Check(network, bytes, output);
+            string parity = $"parity max |ONNX − TorchSharp| = {difference:G3}";
+            if (weights == WeightStorage.Float16)
+            {
+                // The graph is checked in float32 above; this measures only what the rounding of the weights costs.
+                byte[] half = OnnxExporter.Build(network, card, weights).ToBytes();
+                parity += $", float16 weights move it by {ExportParity.CheckHalfWeights(bytes, half, output):G3}";
+                bytes = half;
+            }
 
             string? data = result.GetValue(DataOption) ?? DataRoot.Find();
             if (!result.GetValue(NoEvalOption) && data is not null)
             {
                 card = card with { Metrics = Score(bytes, network.Scale, data) };
-                bytes = OnnxExporter.Build(network, card).ToBytes();
+                bytes = OnnxExporter.Build(network, card, weights).ToBytes();
             }
 
             AtomicFile.Write(output, temporary => File.WriteAllBytes(temporary, bytes));
             Console.WriteLine($"wrote {output} ({bytes.Length / 1e6:F2} MB): {Checkpoint.Describe(network.Options)}, " +
-                              $"step {state.Step}, parity max |ONNX − TorchSharp| = {difference:G3}");
+                              $"step {state.Step}, {parity}");
             foreach (var (name, value) in card.Metrics)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} = {value:0.####}"));
@@ -69,10 +82,24 @@ internal static class ExportCommand
         return ExitCodes.Success;
     }
 
-    private static ModelCard CardFor(SrNetwork network, CheckpointState state, string? notes)
+    private static ModelCard CardFor(SrNetwork network, CheckpointState state, string? notes, WeightStorage weights)
     {
         TrainOptions o = state.Options;
         string data = string.Join(" + ", o.TrainFolders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))));
+        var extra = new Dictionary<string, string>
+        {
+            ["channels"] = network.Options.Channels.ToString(CultureInfo.InvariantCulture),
+            ["blocks"] = network.Options.Blocks.ToString(CultureInfo.InvariantCulture),
+            ["learning_rate"] = o.LearningRate.ToString("G4", CultureInfo.InvariantCulture),
+            ["schedule"] = o.Schedule.ToString(),
+            ["training_minutes"] = (state.TrainingSeconds / 60).ToString("F0", CultureInfo.InvariantCulture),
+            ["loss"] = o.Method == ArchitectureRegistry.SrganName ? SrganLoss(o) : $"MSE on {network.LossSpace}",
+        };
+        if (weights == WeightStorage.Float16)
+        {
+            extra["weights"] = "float16, cast to float32 at load";
+        }
+
         return new ModelCard
         {
             Architecture = o.Method,
@@ -81,16 +108,16 @@ internal static class ExportCommand
             TrainingData = $"{data} ({o.CropSize}px HR crops, MATLAB-bicubic LR, batch {o.BatchSize})",
             TrainingSteps = state.Step,
             Notes = notes,
-            Extra = new Dictionary<string, string>
-            {
-                ["channels"] = network.Options.Channels.ToString(CultureInfo.InvariantCulture),
-                ["blocks"] = network.Options.Blocks.ToString(CultureInfo.InvariantCulture),
-                ["learning_rate"] = o.LearningRate.ToString("G4", CultureInfo.InvariantCulture),
-                ["schedule"] = o.Schedule.ToString(),
-                ["training_minutes"] = (state.TrainingSeconds / 60).ToString("F0", CultureInfo.InvariantCulture),
-                ["loss"] = o.Method == ArchitectureRegistry.SrganName ? "content + 1e-3 adversarial" : $"MSE on {network.LossSpace}",
-            },
+            Extra = extra,
         };
+    }
+
+    private static string SrganLoss(TrainOptions o)
+    {
+        string content = o.PerceptualModel is null
+            ? "MSE on pixels"
+            : $"MSE of {Path.GetFileName(o.PerceptualModel)} '{o.PerceptualOutput}' features";
+        return string.Create(CultureInfo.InvariantCulture, $"{content} + {o.AdversarialWeight:G3} × adversarial");
     }
 
     /// <summary>Y-PSNR/SSIM on Set5 and Set14 (those present) through ONNX Runtime, as <c>eval</c> computes them.</summary>

@@ -52,7 +52,12 @@ internal static class QuantizeCommand
 
         ModelProto model = OnnxModelFile.Read(path);
         ModelFacts facts = ModelContract.Validate(model, path);
-        int scale = facts.Scale ?? throw new ModelFileException(path, "the model card has no scale; calibration needs it");
+        int scale = facts.Scale ?? throw new ModelFileException(path, $"{path}: the model card has no scale; calibration needs it");
+        if (model.Graph.Initializer.Any(t => t.DataType == (int)TensorProto.Types.DataType.Float16))
+        {
+            throw new ModelFileException(path, $"{path}: holds float16 weights (export --fp16-weights); quantise a float32 export");
+        }
+
         string? data = DataRoot.Find();
         string folder = result.GetValue(CalibrationOption)
                         ?? (data is null ? throw new UsageException("no --calibration folder given and no shared data folder found") : Path.Combine(data, "train"));
@@ -61,7 +66,7 @@ internal static class QuantizeCommand
         IReadOnlyList<string> tensors = QdqQuantizer.TensorsToCalibrate(model.Graph);
         if (tensors.Count == 0)
         {
-            throw new ModelFileException(path, "has no plain convolutions to quantise");
+            throw new ModelFileException(path, $"{path}: has no plain convolutions to quantise");
         }
 
         var ranges = ActivationRanges.Measure(model, tensors, pictures);

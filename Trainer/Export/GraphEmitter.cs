@@ -8,16 +8,19 @@ namespace RealtimeSR.Trainer.Export;
 /// <summary>
 /// Writes TorchSharp layers as ONNX nodes, one method per layer kind, each returning the name of the value it
 /// defines. Batch norm is folded into the convolution before it (inference statistics), PixelShuffle becomes
-/// DepthToSpace in CRD mode (the same channel order), and weights go in as float32 initializers.
+/// DepthToSpace in CRD mode (the same channel order), and convolution weights go in as float32 initializers, or as
+/// float16 ones cast back to float32 (<see cref="WeightStorage"/>); biases, slopes and constants stay float32.
 /// </summary>
 internal sealed class GraphEmitter
 {
     private readonly OnnxGraphBuilder _builder;
+    private readonly WeightStorage _weights;
     private int _counter;
 
-    public GraphEmitter(OnnxGraphBuilder builder)
+    public GraphEmitter(OnnxGraphBuilder builder, WeightStorage weights = WeightStorage.Float32)
     {
         _builder = builder;
+        _weights = weights;
     }
 
     public string Conv(string input, Conv2d conv, BatchNorm2d? norm = null)
@@ -37,7 +40,7 @@ internal sealed class GraphEmitter
     /// <summary>A convolution from raw weights [out, in/group, k, k] and bias [out].</summary>
     public string Conv(string input, float[] weight, long[] shape, float[]? bias, long padding, long stride = 1, long group = 1)
     {
-        string w = _builder.AddFloatInitializer(Name("w"), shape, weight);
+        string w = Weight(shape, weight);
         var inputs = new List<string> { input, w };
         if (bias is not null)
         {
@@ -55,7 +58,7 @@ internal sealed class GraphEmitter
     public string ConvTranspose(string input, ConvTranspose2d deconv)
     {
         long[] shape = deconv.weight!.shape;
-        string w = _builder.AddFloatInitializer(Name("w"), shape, Values(deconv.weight));
+        string w = Weight(shape, Values(deconv.weight));
         string b = _builder.AddFloatInitializer(Name("b"), [shape[1]], deconv.bias is null ? new float[shape[1]] : Values(deconv.bias));
         long stride = deconv.stride![0];
         long padding = deconv.padding![0];
@@ -130,6 +133,15 @@ internal sealed class GraphEmitter
     /// <summary>[H, W] of an NCHW value as an int64 vector.</summary>
     private string HeightWidth(string input) =>
         Node("Slice", [Node("Shape", [input]), Int64Constant([1], 2), Int64Constant([1], 4)]);
+
+    /// <summary>A convolution's weight tensor, stored as <see cref="_weights"/> says.</summary>
+    private string Weight(long[] shape, float[] values) => _weights switch
+    {
+        WeightStorage.Float32 => _builder.AddFloatInitializer(Name("w"), shape, values),
+        WeightStorage.Float16 => Node("Cast", [_builder.AddHalfInitializer(Name("w16"), shape, values)],
+            OnnxAttribute.Int("to", (long)TensorProto.Types.DataType.Float)),
+        _ => throw new ArgumentOutOfRangeException(nameof(_weights), _weights, null),
+    };
 
     private string Int64Constant(long[] shape, params long[] values) => _builder.AddInt64Initializer(Name("int"), shape, values);
 

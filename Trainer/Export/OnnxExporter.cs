@@ -13,7 +13,7 @@ namespace RealtimeSR.Trainer.Export;
 /// </summary>
 internal static class OnnxExporter
 {
-    public static OnnxGraphBuilder Build(SrNetwork network, ModelCard card)
+    public static OnnxGraphBuilder Build(SrNetwork network, ModelCard card, WeightStorage weights = WeightStorage.Float32)
     {
         var builder = new OnnxGraphBuilder(network.Options.Architecture)
         {
@@ -23,7 +23,7 @@ internal static class OnnxExporter
         builder.AddOutput(ModelContract.OutputName, TensorProto.Types.DataType.Float, "batch", ModelContract.Channels, "sr_height", "sr_width");
         builder.AddMetadata(card.ToMetadata());
 
-        var emit = new GraphEmitter(builder);
+        var emit = new GraphEmitter(builder, weights);
         string output = network switch
         {
             SrResNet srresnet => SrResNetGraph(emit, srresnet, ModelContract.InputName),

@@ -1,6 +1,8 @@
 using RealtimeSR.Tests.Trainer.Models;
 using RealtimeSR.Shared.Inference;
+using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Onnx;
+using RealtimeSR.Shared.Onnx.Proto;
 using RealtimeSR.Trainer.Export;
 using RealtimeSR.Trainer.Models;
 using TorchSharp.Modules;
@@ -55,6 +57,47 @@ public class OnnxExporterTests
         var error = Assert.Throws<ExportParityException>(() => ExportParity.Check(other, onnx, "wrong.onnx"));
 
         Assert.Contains("wrong.onnx", error.Message);
+    }
+
+    [Fact]
+    public void Export_HalfWeights_StoresEveryConvWeightAsFloat16AndStaysCloseToFloat32()
+    {
+        manual_seed(13);
+        using SrNetwork network = TinyNetworks.Create(ArchitectureRegistry.SrResNetName, 4);
+        RandomiseBatchNormStatistics(network);
+        var card = new ModelCard { Scale = 4 };
+
+        ModelProto full = OnnxExporter.Build(network, card).Build();
+        ModelProto half = OnnxExporter.Build(network, card, WeightStorage.Float16).Build();
+        double moved = ExportParity.CheckHalfWeights(OnnxModelFile.ToBytes(full), OnnxModelFile.ToBytes(half), "half.onnx");
+
+        var initializers = half.Graph.Initializer.ToDictionary(t => t.Name);
+        var casts = half.Graph.Node.Where(n => n.OpType == "Cast").ToDictionary(n => n.Output[0]);
+        var convolutions = half.Graph.Node.Where(n => n.OpType == "Conv").ToList();
+        Assert.Equal(full.Graph.Node.Count(n => n.OpType == "Conv"), convolutions.Count);
+        Assert.All(convolutions, conv => Assert.Equal((int)TensorProto.Types.DataType.Float16, initializers[casts[conv.Input[1]].Input[0]].DataType));
+        Assert.InRange(moved, 1e-7, ExportParity.HalfWeightTolerance); // rounded, but only just
+        Assert.Equal(ModelFlops.PerInputPixel(full), ModelFlops.PerInputPixel(half));
+        long WeightBytes(ModelProto m) => m.Graph.Initializer.Sum(t => (long)t.RawData.Length);
+        Assert.InRange(WeightBytes(half), WeightBytes(full) * 0.45, WeightBytes(full) * 0.6);
+    }
+
+    [Fact]
+    public void CheckHalfWeights_WeightBeyondFloat16Range_ThrowsParityError()
+    {
+        manual_seed(14);
+        using SrNetwork network = TinyNetworks.Create("realtime", 2);
+        using (no_grad())
+        {
+            network.parameters().First(p => p.dim() == 4).view(-1)[0] = 1e6f; // float16 tops out at 65,504
+        }
+
+        byte[] full = OnnxExporter.Build(network, new ModelCard { Scale = 2 }).ToBytes();
+        byte[] half = OnnxExporter.Build(network, new ModelCard { Scale = 2 }, WeightStorage.Float16).ToBytes();
+
+        var error = Assert.Throws<ExportParityException>(() => ExportParity.CheckHalfWeights(full, half, "huge.onnx"));
+
+        Assert.StartsWith("huge.onnx: float16 weights move the output", error.Message);
     }
 
     /// <summary>Fresh batch norms are the identity; give them real statistics so folding them into convs is tested.</summary>

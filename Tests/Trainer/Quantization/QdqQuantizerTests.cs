@@ -78,6 +78,9 @@ public class QdqQuantizerTests
         string output = temp.File("tiny-x2-int8.onnx");
         var result = TrainerProcess.Run("quantize", model, "-o", output, "--calibration", pictures, "--no-eval");
         var missing = TrainerProcess.Run("quantize", temp.File("none.onnx"), "-o", temp.File("none-int8.onnx"), "--calibration", pictures, "--no-eval");
+        string halfModel = temp.File("half-x2.onnx");
+        File.WriteAllBytes(halfModel, OnnxModelFile.ToBytes(TinyRealtimeModel(WeightStorage.Float16)));
+        var half = TrainerProcess.Run("quantize", halfModel, "-o", temp.File("half-int8.onnx"), "--calibration", pictures, "--no-eval");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("int8 QDQ (4 convolutions; activations calibrated on 3 pictures of calibration)", result.Output);
@@ -87,14 +90,17 @@ public class QdqQuantizerTests
         Assert.NotEqual(0, missing.ExitCode);
         Assert.Single(missing.FailureLines);
         Assert.False(File.Exists(temp.File("none-int8.onnx")));
+        Assert.Equal(4, half.ExitCode);
+        Assert.Equal($"error: {halfModel}: holds float16 weights (export --fp16-weights); quantise a float32 export", Assert.Single(half.FailureLines));
+        Assert.False(File.Exists(temp.File("half-int8.onnx")));
     }
 
     /// <summary>A realtime ×2 net with 8 channels and 3 layers: luma conv, two 3×3 layers, the sub-pixel conv.</summary>
-    private static ModelProto TinyRealtimeModel()
+    private static ModelProto TinyRealtimeModel(WeightStorage weights = WeightStorage.Float32)
     {
         manual_seed(21);
         using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions(ArchitectureRegistry.RealtimeName, 2, Channels: 8, Blocks: 2));
-        byte[] bytes = OnnxExporter.Build(network, new ModelCard { Architecture = "realtime", Scale = 2 }).ToBytes();
+        byte[] bytes = OnnxExporter.Build(network, new ModelCard { Architecture = "realtime", Scale = 2 }, weights).ToBytes();
         return OnnxModelFile.Parse(bytes, "tiny.onnx");
     }
 

@@ -25,6 +25,9 @@ public class ExportCommandTests
         var export = TrainerProcess.Run("export", Path.Combine(run, "ckpt.pt"), "-o", model, "--no-eval");
         var fromOnnx = TrainerProcess.Run("eval", "--model", model, "--hr", pictures, "--scale", "2", "--ep", "cpu", "--json", temp.File("onnx.json"));
         var fromCheckpoint = TrainerProcess.Run("eval", "--model", Path.Combine(run, "ckpt.pt"), "--hr", pictures, "--scale", "2", "--json", temp.File("ckpt.json"));
+        string halfModel = temp.File("half.onnx");
+        var halfExport = TrainerProcess.Run("export", Path.Combine(run, "ckpt.pt"), "-o", halfModel, "--no-eval", "--fp16-weights");
+        var fromHalf = TrainerProcess.Run("eval", "--model", halfModel, "--hr", pictures, "--scale", "2", "--ep", "cpu", "--json", temp.File("half.json"));
 
         Assert.True(train.ExitCode == 0, train.Error);
         Assert.True(export.ExitCode == 0, export.Error);
@@ -35,6 +38,13 @@ public class ExportCommandTests
         using var session = new SrSession(model, new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
         Assert.Equal("realtime", session.Card!.Architecture);
         Assert.Equal(20, session.Card.TrainingSteps);
+        Assert.True(halfExport.ExitCode == 0, halfExport.Error);
+        Assert.Contains("float16 weights move it by", halfExport.Output);
+        Assert.True(fromHalf.ExitCode == 0, fromHalf.Error);
+        Assert.Equal(Psnr(temp.File("onnx.json")), Psnr(temp.File("half.json")), 0.05);
+        Assert.True(new FileInfo(halfModel).Length < new FileInfo(model).Length, "float16 weights did not make the file smaller");
+        using var half = new SrSession(halfModel, new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
+        Assert.Equal("float16, cast to float32 at load", half.Card!.Extra["weights"]);
     }
 
     [Fact]

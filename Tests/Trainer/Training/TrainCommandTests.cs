@@ -1,5 +1,6 @@
 using System.Globalization;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Trainer.Commands;
 
@@ -175,7 +176,11 @@ public class TrainCommandTests
         Assert.Contains("\"adversarial_weight\": 0.01", File.ReadAllText(Path.Combine(gan, "config.json")));
         Assert.All(Losses(gan).Values, loss => Assert.True(double.IsFinite(loss) && loss > 0, $"loss {loss}"));
         Assert.True(export.ExitCode == 0, export.Error);
-        Assert.True(File.Exists(model));
+        using (var session = new SrSession(model, new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu }))
+        {
+            Assert.Equal($"MSE of features.onnx '{OnnxFeatureExtractorTests.FeaturesName}' features + 0.01 × adversarial", session.Card!.Extra["loss"]);
+        }
+
         Assert.NotEqual(0, noOutput.ExitCode);
         Assert.Contains("--perceptual-output", Assert.Single(noOutput.ErrorLines));
         Assert.NotEqual(0, badInput.ExitCode);
