@@ -116,7 +116,7 @@ internal static class ExportCommand
     {
         string content = o.PerceptualModel is null
             ? "MSE on pixels"
-            : $"MSE of {Path.GetFileName(o.PerceptualModel)} '{o.PerceptualOutput}' features";
+            : $"MSE of {Path.GetFileName(o.PerceptualModel)} '{o.PerceptualOutput}' features" + (o.PixelWeight > 0 ? $" + {o.PixelWeight:G3} × MSE on pixels" : "");
         return string.Create(CultureInfo.InvariantCulture, $"{content} + {o.AdversarialWeight:G3} × adversarial");
     }
 

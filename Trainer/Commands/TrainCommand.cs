@@ -46,6 +46,7 @@ internal static class TrainCommand
     private static readonly Option<string?> PerceptualOption = new("--perceptual") { Description = "SRGAN: a pretrained ONNX classifier (e.g. VGG19) for the content loss (without: MSE on pixels)" };
     private static readonly Option<string?> PerceptualOutputOption = new("--perceptual-output") { Description = "SRGAN: the tensor of --perceptual whose features are compared (e.g. VGG19's conv5_4 ReLU)" };
     private static readonly Option<double?> AdversarialWeightOption = new("--adversarial-weight") { Description = "SRGAN: weight of the adversarial loss against the content loss (default 1e-3, the seed's)" };
+    private static readonly Option<double?> PixelWeightOption = new("--pixel-weight") { Description = "SRGAN with --perceptual: weight of an MSE on pixels added to the feature loss (default 0, the seed's)" };
     private static readonly Option<string?> PerceptualInputOption = new("--perceptual-input") { Description = "SRGAN: what --perceptual expects: imagenet (RGB, mean/std; default) or caffe-bgr (BGR 0-255 minus mean)" };
 
     public static Command Create()
@@ -56,7 +57,7 @@ internal static class TrainCommand
             MaxStepsOption, MaxMinutesOption, SeedOption, TrainOption, ValidationOption, NoValidationOption,
             CheckpointEveryOption, ValidateEveryOption, LogEveryOption, WorkersOption, ThreadsOption, DeviceOption,
             OutputOption, ResumeOption, BenchOption, InitFromOption, GeneratorOption,
-            PerceptualOption, PerceptualOutputOption, PerceptualInputOption, AdversarialWeightOption,
+            PerceptualOption, PerceptualOutputOption, PerceptualInputOption, AdversarialWeightOption, PixelWeightOption,
         };
         command.SetAction(result => CommandRunner.Run(() => Execute(result)));
         return command;
@@ -173,6 +174,11 @@ internal static class TrainCommand
             throw new UsageException($"--adversarial-weight {adversarial}: SRGAN only, a finite number not below 0");
         }
 
+        if (result.GetValue(PixelWeightOption) is { } pixel && (perceptual is null || !(pixel >= 0) || double.IsInfinity(pixel)))
+        {
+            throw new UsageException($"--pixel-weight {pixel}: SRGAN with --perceptual only (without, the content loss is on pixels already), a finite number not below 0");
+        }
+
         if (perceptual is not null && !gan)
         {
             throw new UsageException("--perceptual: only SRGAN has a content loss on features");
@@ -250,6 +256,7 @@ internal static class TrainCommand
             PerceptualOutput = perceptual is null ? null : result.GetValue(PerceptualOutputOption),
             PerceptualInput = PerceptualInput(result),
             AdversarialWeight = result.GetValue(AdversarialWeightOption) ?? 1e-3,
+            PixelWeight = result.GetValue(PixelWeightOption) ?? 0,
         };
     }
 

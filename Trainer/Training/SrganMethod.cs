@@ -8,7 +8,8 @@ namespace RealtimeSR.Trainer.Training;
 /// <summary>
 /// SRGAN as in the seed: an SRResNet generator that starts from a trained SRResNet checkpoint, the seed's
 /// discriminator, a content loss on the features of a pretrained classifier (the seed: VGG19 conv5_4; here any ONNX
-/// CNN, see <see cref="OnnxFeatureExtractor"/>; MSE on pixels when none is given), and an adversarial term weighted
+/// CNN, see <see cref="OnnxFeatureExtractor"/>, optionally plus <see cref="TrainOptions.PixelWeight"/> × MSE on pixels;
+/// MSE on pixels alone when none is given), and an adversarial term weighted
 /// <see cref="TrainOptions.AdversarialWeight"/> (the seed: 1e-3). Generator and discriminator each have Adam at the
 /// scheduled rate; the discriminator sees ImageNet-normalised pictures, as in the seed.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class SrganMethod : ITrainingMethod
     private readonly AdamOptimizer _discriminatorOptimizer;
     private readonly Device _device;
     private readonly Scalar _adversarialWeight;
+    private readonly Scalar? _pixelWeight;
     private readonly Tensor _mean;
     private readonly Tensor _std;
 
@@ -27,6 +29,7 @@ internal sealed class SrganMethod : ITrainingMethod
     {
         _device = device;
         _adversarialWeight = options.AdversarialWeight.ToScalar();
+        _pixelWeight = options.PixelWeight > 0 ? options.PixelWeight.ToScalar() : null;
         if (resuming)
         {
             Network = ArchitectureRegistry.Create(options.Network);
@@ -58,7 +61,8 @@ internal sealed class SrganMethod : ITrainingMethod
         {
             string output = options.PerceptualOutput ?? throw new ArgumentException("a perceptual model needs its output tensor", nameof(options));
             _features = OnnxFeatureExtractor.Load(options.PerceptualModel, output, options.PerceptualInput, device);
-            log($"content loss: MSE of '{output}' features of {options.PerceptualModel}; adversarial weight {options.AdversarialWeight:G3}");
+            string pixels = _pixelWeight is null ? "" : $" + {options.PixelWeight:G3} × MSE on pixels";
+            log($"content loss: MSE of '{output}' features of {options.PerceptualModel}{pixels}; adversarial weight {options.AdversarialWeight:G3}");
         }
         else
         {
@@ -100,6 +104,10 @@ internal sealed class SrganMethod : ITrainingMethod
             }
 
             content = nn.functional.mse_loss(_features.Forward(sr), hrFeatures);
+            if (_pixelWeight is not null)
+            {
+                content = content.add(nn.functional.mse_loss(sr, hr), _pixelWeight);
+            }
         }
 
         Tensor fakeLogits = _discriminator.forward(srNormalised);
@@ -139,6 +147,7 @@ internal sealed class SrganMethod : ITrainingMethod
         _discriminator.Dispose();
         _features?.Dispose();
         _adversarialWeight.Dispose();
+        _pixelWeight?.Dispose();
         _mean.Dispose();
         _std.Dispose();
         Network.Dispose();

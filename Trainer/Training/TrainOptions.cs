@@ -75,6 +75,12 @@ internal sealed record TrainOptions
     /// <summary>SRGAN: weight of the adversarial loss (the seed uses 1e-3).</summary>
     public double AdversarialWeight { get; init; } = 1e-3;
 
+    /// <summary>
+    /// SRGAN with a <see cref="PerceptualModel"/>: weight of an MSE on pixels added to the feature loss, which keeps
+    /// colours and flat areas where the features do not look (0, the seed: none).
+    /// </summary>
+    public double PixelWeight { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,

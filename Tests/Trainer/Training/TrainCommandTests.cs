@@ -163,22 +163,25 @@ public class TrainCommandTests
 
         var pretrain = TrainerProcess.Run(["train", "--arch", "srresnet", .. small, "--max-steps", "2", "-o", generator]);
         string[] srgan = ["train", "--arch", "srgan", .. small, "--generator", Path.Combine(generator, "ckpt.pt"), "--perceptual", features];
-        var trained = TrainerProcess.Run([.. srgan, "--perceptual-output", OnnxFeatureExtractorTests.FeaturesName, "--perceptual-input", "caffe-bgr", "--adversarial-weight", "0.01", "--max-steps", "3", "-o", gan]);
+        var trained = TrainerProcess.Run([.. srgan, "--perceptual-output", OnnxFeatureExtractorTests.FeaturesName, "--perceptual-input", "caffe-bgr", "--adversarial-weight", "0.01", "--pixel-weight", "10", "--max-steps", "3", "-o", gan]);
         var export = TrainerProcess.Run("export", Path.Combine(gan, "ckpt.pt"), "-o", model, "--no-eval");
         var noOutput = TrainerProcess.Run([.. srgan, "--max-steps", "3", "-o", temp.File("no-output")]);
         var badInput = TrainerProcess.Run([.. srgan, "--perceptual-output", "x", "--perceptual-input", "rgb", "--max-steps", "3", "-o", temp.File("bad-input")]);
         var stray = TrainerProcess.Run(["train", "--arch", "srresnet", .. small, "--perceptual-output", "x", "--max-steps", "3", "-o", temp.File("stray")]);
+        var pixelsTwice = TrainerProcess.Run(["train", "--arch", "srgan", .. small, "--generator", Path.Combine(generator, "ckpt.pt"), "--pixel-weight", "1", "--max-steps", "3", "-o", temp.File("pixels-twice")]);
 
         Assert.True(pretrain.ExitCode == 0, pretrain.Error);
         Assert.True(trained.ExitCode == 0, trained.Error);
         Assert.Contains($"content loss: MSE of '{OnnxFeatureExtractorTests.FeaturesName}' features of {features}", trained.Error);
         Assert.Equal([1L, 2, 3], Losses(gan).Keys.Order());
         Assert.Contains("\"adversarial_weight\": 0.01", File.ReadAllText(Path.Combine(gan, "config.json")));
+        Assert.Contains("\"pixel_weight\": 10", File.ReadAllText(Path.Combine(gan, "config.json")));
+        Assert.Contains("+ 10 × MSE on pixels; adversarial weight 0.01", trained.Error);
         Assert.All(Losses(gan).Values, loss => Assert.True(double.IsFinite(loss) && loss > 0, $"loss {loss}"));
         Assert.True(export.ExitCode == 0, export.Error);
         using (var session = new SrSession(model, new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu }))
         {
-            Assert.Equal($"MSE of features.onnx '{OnnxFeatureExtractorTests.FeaturesName}' features + 0.01 × adversarial", session.Card!.Extra["loss"]);
+            Assert.Equal($"MSE of features.onnx '{OnnxFeatureExtractorTests.FeaturesName}' features + 10 × MSE on pixels + 0.01 × adversarial", session.Card!.Extra["loss"]);
         }
 
         Assert.NotEqual(0, noOutput.ExitCode);
@@ -187,6 +190,8 @@ public class TrainCommandTests
         Assert.Contains("--perceptual-input rgb", Assert.Single(badInput.ErrorLines));
         Assert.NotEqual(0, stray.ExitCode);
         Assert.Contains("--perceptual", Assert.Single(stray.ErrorLines));
+        Assert.NotEqual(0, pixelsTwice.ExitCode);
+        Assert.StartsWith("error: --pixel-weight 1: SRGAN with --perceptual only", Assert.Single(pixelsTwice.ErrorLines));
     }
 
     private static string MakePictures(TempFolder temp, int count)
