@@ -28,11 +28,22 @@ internal static class ExportCommand
         Description = "store convolution weights as float16 (about half the file; ONNX Runtime casts them back at load, so speed is unchanged)",
     };
 
+    private static readonly Option<string?> InterpolateWithOption = new("--interpolate-with")
+    {
+        Description = "a checkpoint of the same network to blend in (network interpolation; e.g. the SRResNet an SRGAN was fine-tuned from)",
+    };
+
+    private static readonly Option<double?> InterpolationOption = new("--interpolation")
+    {
+        Description = "with --interpolate-with: the fraction of its weights, 0 to 1 (0.3: 70 % this checkpoint, 30 % the other)",
+    };
+
     public static Command Create()
     {
         var command = new Command("export", "Export a checkpoint as an ONNX model (contract-checked, parity-checked, with model card)")
         {
             CheckpointArgument, OutputOption, OverwriteOption, NoEvalOption, DataOption, NotesOption, HalfWeightsOption,
+            InterpolateWithOption, InterpolationOption,
         };
         command.SetAction(result => CommandRunner.Run(() => Execute(result)));
         return command;
@@ -47,11 +58,19 @@ internal static class ExportCommand
             throw new UsageException($"-o {output}: exists; add --overwrite to replace it");
         }
 
+        string? blendPath = result.GetValue(InterpolateWithOption);
+        double? t = result.GetValue(InterpolationOption);
+        if ((blendPath is null) != (t is null) || t is < 0 or > 1 || t is double.NaN)
+        {
+            throw new UsageException("--interpolate-with CKPT and --interpolation T (0 to 1) go together");
+        }
+
         var (network, state) = Checkpoint.LoadNetwork(checkpoint);
         using (network)
         {
+            string? interpolation = blendPath is null ? null : Interpolate(network, state, blendPath, t!.Value);
             WeightStorage weights = result.GetValue(HalfWeightsOption) ? WeightStorage.Float16 : WeightStorage.Float32;
-            ModelCard card = CardFor(network, state, result.GetValue(NotesOption), weights);
+            ModelCard card = CardFor(network, state, result.GetValue(NotesOption), weights, interpolation);
             byte[] bytes = OnnxExporter.Build(network, card).ToBytes();
             double difference = ExportParity.Check(network, bytes, output);
             string parity = $"parity max |ONNX − TorchSharp| = {difference:G3}";
@@ -82,7 +101,25 @@ internal static class ExportCommand
         return ExitCodes.Success;
     }
 
-    private static ModelCard CardFor(SrNetwork network, CheckpointState state, string? notes, WeightStorage weights)
+    /// <returns>What was blended, for the card.</returns>
+    private static string Interpolate(SrNetwork network, CheckpointState state, string otherPath, double t)
+    {
+        var (other, otherState) = Checkpoint.LoadNetwork(otherPath);
+        using (other)
+        {
+            if (other.Options != network.Options)
+            {
+                throw new CheckpointException(otherPath,
+                    $"holds {Checkpoint.Describe(other.Options)}; --interpolate-with needs the {Checkpoint.Describe(network.Options)} being exported");
+            }
+
+            NetworkInterpolation.Apply(network, other, t);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{1 - t:0.###} × this {state.Options.Method} run (step {state.Step}) + {t:0.###} × {otherState.Options.Method} step {otherState.Step} ({Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(otherPath)))})");
+        }
+    }
+
+    private static ModelCard CardFor(SrNetwork network, CheckpointState state, string? notes, WeightStorage weights, string? interpolation)
     {
         TrainOptions o = state.Options;
         string data = string.Join(" + ", o.TrainFolders.Select(f => Path.GetFileName(Path.TrimEndingDirectorySeparator(f))));
@@ -98,6 +135,11 @@ internal static class ExportCommand
         if (weights == WeightStorage.Float16)
         {
             extra["weights"] = "float16, cast to float32 at load";
+        }
+
+        if (interpolation is not null)
+        {
+            extra["interpolation"] = interpolation;
         }
 
         return new ModelCard
