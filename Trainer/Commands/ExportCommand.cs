@@ -156,10 +156,12 @@ internal static class ExportCommand
 
     private static string SrganLoss(TrainOptions o)
     {
+        var c = CultureInfo.InvariantCulture;
         string content = o.PerceptualModel is null
             ? "MSE on pixels"
-            : $"MSE of {Path.GetFileName(o.PerceptualModel)} '{o.PerceptualOutput}' features" + (o.PixelWeight > 0 ? $" + {o.PixelWeight:G3} × MSE on pixels" : "");
-        return string.Create(CultureInfo.InvariantCulture, $"{content} + {o.AdversarialWeight:G3} × adversarial");
+            : $"MSE of {Path.GetFileName(o.PerceptualModel)} '{o.PerceptualOutput}' features" +
+              (o.PixelWeight > 0 ? string.Create(c, $" + {o.PixelWeight:G3} × MSE on pixels") : "");
+        return string.Create(c, $"{content} + {o.AdversarialWeight:G3} × adversarial");
     }
 
     /// <summary>Y-PSNR/SSIM on Set5 and Set14 (those present) through ONNX Runtime, as <c>eval</c> computes them.</summary>
