@@ -215,6 +215,11 @@ internal static class TrainCommand
             throw new UsageException($"--crop {crop}: must be a multiple of the scale {scale} and at least {2 * scale}");
         }
 
+        if (result.GetValue(PerceptualOption) is not null && crop < SrganMethod.MinimumFeatureCrop)
+        {
+            throw new UsageException($"--crop {crop}: the feature loss shifts its pictures, so SRGAN with --perceptual needs crops of at least {SrganMethod.MinimumFeatureCrop} px");
+        }
+
         string? data = DataRoot.Find();
         string[] train = result.GetValue(TrainOption) is { Length: > 0 } given
             ? given

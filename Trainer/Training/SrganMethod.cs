@@ -15,6 +15,18 @@ namespace RealtimeSR.Trainer.Training;
 /// </summary>
 internal sealed class SrganMethod : ITrainingMethod
 {
+    /// <summary>
+    /// The feature loss sees both pictures shifted by the same random 0 … MaxFeatureShift − 1 pixels each step. A
+    /// classifier's stem samples on a stride-2 and stride-4 grid, and a pattern locked to that grid (one dot per LR
+    /// pixel, which a ×4 sub-pixel generator makes easily) can pass for texture to it: SRGAN runs with ResNet18
+    /// features grew exactly that dot grid. A shift that changes every step unlocks the two grids.
+    /// </summary>
+    private const int MaxFeatureShift = 8;
+
+    /// <summary>The smallest HR crop the shifted feature loss takes (what is left after the shift is 3/4 of it).</summary>
+    public const int MinimumFeatureCrop = 4 * MaxFeatureShift;
+
+    private readonly Random _shifts;
     private readonly SrganDiscriminator _discriminator;
     private readonly OnnxFeatureExtractor? _features;
     private readonly AdamOptimizer _generatorOptimizer;
@@ -29,6 +41,7 @@ internal sealed class SrganMethod : ITrainingMethod
     {
         _device = device;
         _adversarialWeight = options.AdversarialWeight.ToScalar();
+        _shifts = new Random((int)options.Seed);
         _pixelWeight = options.PixelWeight > 0 ? options.PixelWeight.ToScalar() : null;
         if (resuming)
         {
@@ -97,13 +110,16 @@ internal sealed class SrganMethod : ITrainingMethod
         }
         else
         {
+            int dy = _shifts.Next(MaxFeatureShift), dx = _shifts.Next(MaxFeatureShift);
+            Tensor Shifted(Tensor picture) =>
+                picture.narrow(2, dy, picture.shape[2] - MaxFeatureShift).narrow(3, dx, picture.shape[3] - MaxFeatureShift);
             Tensor hrFeatures;
             using (no_grad())
             {
-                hrFeatures = _features.Forward(hr);
+                hrFeatures = _features.Forward(Shifted(hr));
             }
 
-            content = nn.functional.mse_loss(_features.Forward(sr), hrFeatures);
+            content = nn.functional.mse_loss(_features.Forward(Shifted(sr)), hrFeatures);
             if (_pixelWeight is not null)
             {
                 content = content.add(nn.functional.mse_loss(sr, hr), _pixelWeight);

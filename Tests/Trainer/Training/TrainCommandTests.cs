@@ -156,7 +156,7 @@ public class TrainCommandTests
         string data = MakePictures(temp, count: 4);
         string features = temp.File("features.onnx");
         File.WriteAllBytes(features, OnnxFeatureExtractorTests.ResNetStyleModel());
-        string[] small = ["--channels", "8", "--blocks", "1", "--scale", "2", "--crop", "24", "--batch", "2", "--log-every", "1", "--no-val", "--threads", "1", "--train", data];
+        string[] small = ["--channels", "8", "--blocks", "1", "--scale", "2", "--crop", "32", "--batch", "2", "--log-every", "1", "--no-val", "--threads", "1", "--train", data];
         string generator = temp.File("srresnet");
         string gan = temp.File("srgan");
         string model = temp.File("srgan-x2.onnx");
@@ -168,6 +168,8 @@ public class TrainCommandTests
         var noOutput = TrainerProcess.Run([.. srgan, "--max-steps", "3", "-o", temp.File("no-output")]);
         var badInput = TrainerProcess.Run([.. srgan, "--perceptual-output", "x", "--perceptual-input", "rgb", "--max-steps", "3", "-o", temp.File("bad-input")]);
         var stray = TrainerProcess.Run(["train", "--arch", "srresnet", .. small, "--perceptual-output", "x", "--max-steps", "3", "-o", temp.File("stray")]);
+        var smallCrop = TrainerProcess.Run("train", "--arch", "srgan", "--channels", "8", "--blocks", "1", "--scale", "2", "--crop", "30", "--train", data,
+            "--generator", Path.Combine(generator, "ckpt.pt"), "--perceptual", features, "--perceptual-output", OnnxFeatureExtractorTests.FeaturesName, "-o", temp.File("small-crop"));
         var pixelsTwice = TrainerProcess.Run(["train", "--arch", "srgan", .. small, "--generator", Path.Combine(generator, "ckpt.pt"), "--pixel-weight", "1", "--max-steps", "3", "-o", temp.File("pixels-twice")]);
 
         Assert.True(pretrain.ExitCode == 0, pretrain.Error);
@@ -190,6 +192,8 @@ public class TrainCommandTests
         Assert.Contains("--perceptual-input rgb", Assert.Single(badInput.ErrorLines));
         Assert.NotEqual(0, stray.ExitCode);
         Assert.Contains("--perceptual", Assert.Single(stray.ErrorLines));
+        Assert.NotEqual(0, smallCrop.ExitCode);
+        Assert.StartsWith("error: --crop 30: the feature loss shifts its pictures", Assert.Single(smallCrop.ErrorLines));
         Assert.NotEqual(0, pixelsTwice.ExitCode);
         Assert.StartsWith("error: --pixel-weight 1: SRGAN with --perceptual only", Assert.Single(pixelsTwice.ErrorLines));
     }
