@@ -19,11 +19,12 @@ internal sealed class SrganMethod : ITrainingMethod
     /// The feature loss sees both pictures shifted by the same random 0 … MaxFeatureShift − 1 pixels each step. A
     /// classifier's stem samples on a stride-2 and stride-4 grid, and a pattern locked to that grid (one dot per LR
     /// pixel, which a ×4 sub-pixel generator makes easily) can pass for texture to it: SRGAN runs with ResNet18
-    /// features grew exactly that dot grid. A shift that changes every step unlocks the two grids.
+    /// features grew exactly that dot grid. A shift that changes every step unlocks the two grids; in the runs here it
+    /// weakened the grid without removing it (media/README.md: the shipped SRGAN is interpolated towards its SRResNet).
     /// </summary>
     private const int MaxFeatureShift = 8;
 
-    /// <summary>The smallest HR crop the shifted feature loss takes (what is left after the shift is 3/4 of it).</summary>
+    /// <summary>The smallest HR crop the shifted feature loss takes (what is left after the shift is at least 3/4 of it).</summary>
     public const int MinimumFeatureCrop = 4 * MaxFeatureShift;
 
     private readonly Random _shifts;
