@@ -10,15 +10,13 @@ namespace RealtimeSR.Trainer.Export;
 /// </summary>
 internal static class NetworkInterpolation
 {
-    /// <summary>Moves <paramref name="network"/>'s weights and float buffers (batch-norm statistics) a fraction <paramref name="t"/> towards <paramref name="other"/>'s.</summary>
-    /// <exception cref="ArgumentException">The two are not the same architecture and size.</exception>
+    /// <summary>
+    /// Moves <paramref name="network"/>'s weights and float buffers (batch-norm statistics) a fraction
+    /// <paramref name="t"/> towards <paramref name="other"/>'s, which must have the same <see cref="SrNetwork.Options"/>
+    /// (the caller checks, and names the checkpoint when they differ).
+    /// </summary>
     public static void Apply(SrNetwork network, SrNetwork other, double t)
     {
-        if (network.Options != other.Options)
-        {
-            throw new ArgumentException("the networks differ in architecture or size", nameof(other));
-        }
-
         var others = other.state_dict();
         using var noGrad = no_grad();
         foreach (var (name, tensor) in network.state_dict())

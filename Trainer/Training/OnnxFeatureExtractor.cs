@@ -121,7 +121,6 @@ internal sealed class OnnxFeatureExtractor : IDisposable
         return t;
     }
 
-    /// <summary>The nodes <paramref name="output"/> depends on, in graph (topological) order.</summary>
     /// <summary>
     /// The nodes <paramref name="output"/> depends on, in graph (topological) order. Only a node's first output is
     /// computed, so every value they read must be the picture input, a weight, or the first output of another.
