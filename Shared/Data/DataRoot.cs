@@ -34,6 +34,31 @@ public static class DataRoot
         return null;
     }
 
+    /// <summary>
+    /// The folder of the benchmark set <paramref name="name"/> (Set5, Set14, BSD100, …): <c>sets/NAME</c> of the data
+    /// folder when it holds it, else the copy shipped in the repository (<c>media/sets/NAME</c>: Set5 and Set14, so
+    /// that <c>eval</c> works on a fresh clone), else null.
+    /// </summary>
+    public static string? FindSet(string name)
+    {
+        string? root = Find();
+        if (root is not null && Directory.Exists(Path.Combine(root, "sets", name)))
+        {
+            return Path.Combine(root, "sets", name);
+        }
+
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            string? checkout = FindCheckout(start);
+            if (checkout is not null && Directory.Exists(Path.Combine(checkout, "media", "sets", name)))
+            {
+                return Path.Combine(checkout, "media", "sets", name);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The nearest folder at or above <paramref name="start"/> that holds RealtimeSR.sln, or null.</summary>
     public static string? FindCheckout(string start)
     {

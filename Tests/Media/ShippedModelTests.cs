@@ -47,7 +47,7 @@ public class ShippedModelTests
     [MemberData(nameof(ShippedModels))]
     public void Evaluate_ShippedModelOnSet5_BeatsBicubicByMargin(string file)
     {
-        var set = BenchmarkSet.FromFolder(SharedData.Require("sets", "Set5"), "Set5");
+        var set = BenchmarkSet.Named("Set5", dataRoot: null); // shipped in media/sets
         var session = new SrSession(Path.Combine(ModelsFolder(), file), new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
         using var model = new OnnxUpscaler(session, file); // owns the session
         int scale = session.Scale;

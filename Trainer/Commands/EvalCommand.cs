@@ -26,7 +26,7 @@ internal static class EvalCommand
 
     private static readonly Option<string?> DataOption = new("--data")
     {
-        Description = "the data folder holding sets/ (default: $RTSR_DATA or ../shared/data)",
+        Description = "the data folder holding sets/ (default: $RTSR_DATA or ../shared/data, else media/sets for Set5 and Set14)",
     };
 
     private static readonly Option<int> ScaleOption = ScaleOptions.Create("upscaling factor (2, 3, 4, …)");

@@ -21,7 +21,7 @@ internal static class ExportCommand
     private static readonly Option<string> OutputOption = new("--output", "-o") { Description = "the ONNX file to write", Required = true };
     private static readonly Option<bool> OverwriteOption = new("--overwrite") { Description = "replace an existing output file" };
     private static readonly Option<bool> NoEvalOption = new("--no-eval") { Description = "do not score the model on Set5/Set14 for its card" };
-    private static readonly Option<string?> DataOption = new("--data") { Description = "the data folder holding sets/ (default: $RTSR_DATA or ../shared/data)" };
+    private static readonly Option<string?> DataOption = new("--data") { Description = "the data folder holding sets/ (default: $RTSR_DATA or ../shared/data, else media/sets)" };
     private static readonly Option<string?> NotesOption = new("--notes") { Description = "free text for the model card" };
     private static readonly Option<bool> HalfWeightsOption = new("--fp16-weights")
     {
@@ -82,8 +82,8 @@ internal static class ExportCommand
                 bytes = half;
             }
 
-            string? data = result.GetValue(DataOption) ?? DataRoot.Find();
-            if (!result.GetValue(NoEvalOption) && data is not null)
+            string? data = result.GetValue(DataOption);
+            if (!result.GetValue(NoEvalOption))
             {
                 card = card with { Metrics = Score(bytes, network.Scale, data) };
                 bytes = OnnxExporter.Build(network, card, weights).ToBytes();
@@ -164,8 +164,11 @@ internal static class ExportCommand
         return string.Create(c, $"{content} + {o.AdversarialWeight:G3} × adversarial");
     }
 
-    /// <summary>Y-PSNR/SSIM on Set5 and Set14 (those present) through ONNX Runtime, as <c>eval</c> computes them.</summary>
-    internal static Dictionary<string, double> Score(byte[] model, int scale, string data)
+    /// <summary>
+    /// Y-PSNR/SSIM on Set5 and Set14 through ONNX Runtime, as <c>eval</c> computes them: those in <c>DATA/sets</c>
+    /// when <paramref name="data"/> is given, else the shipped or shared copies (<see cref="DataRoot.FindSet"/>).
+    /// </summary>
+    internal static Dictionary<string, double> Score(byte[] model, int scale, string? data)
     {
         var metrics = new Dictionary<string, double>();
         using var session = new SrSession(model, "export", new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
@@ -173,7 +176,7 @@ internal static class ExportCommand
         var evaluator = new BenchmarkEvaluator(upscaler, saveFolder: null);
         foreach (string name in new[] { "Set5", "Set14" })
         {
-            if (!Directory.Exists(Path.Combine(data, "sets", name)))
+            if (data is null ? DataRoot.FindSet(name) is null : !Directory.Exists(Path.Combine(data, "sets", name)))
             {
                 continue;
             }

@@ -30,7 +30,7 @@ internal static class TrainCommand
     private static readonly Option<double?> MaxMinutesOption = new("--max-minutes") { Description = "also stop (with a checkpoint) after this many minutes" };
     private static readonly Option<long?> SeedOption = new("--seed") { Description = "seed for initialisation and crops (default 1)" };
     private static readonly Option<string[]> TrainOption = new("--train") { Description = "folder of HR training pictures or a list from prepare, repeatable (default DATA/train)" };
-    private static readonly Option<string?> ValidationOption = new("--val") { Description = "folder of HR validation pictures (default DATA/sets/Set5)" };
+    private static readonly Option<string?> ValidationOption = new("--val") { Description = "folder of HR validation pictures (default Set5: DATA/sets/Set5, else media/sets/Set5)" };
     private static readonly Option<bool> NoValidationOption = new("--no-val") { Description = "do not validate" };
     private static readonly Option<int?> CheckpointEveryOption = new("--checkpoint-every") { Description = "steps between checkpoints (default 500)" };
     private static readonly Option<int?> ValidateEveryOption = new("--validate-every") { Description = "steps between validations (default 1000)" };
@@ -231,7 +231,7 @@ internal static class TrainCommand
 
         string? validation = result.GetValue(NoValidationOption)
             ? null
-            : result.GetValue(ValidationOption) ?? (data is null ? null : Path.Combine(data, "sets", "Set5"));
+            : result.GetValue(ValidationOption) ?? DataRoot.FindSet("Set5");
 
         if (validation is not null && !Directory.Exists(validation))
         {

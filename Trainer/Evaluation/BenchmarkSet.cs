@@ -8,19 +8,19 @@ namespace RealtimeSR.Trainer.Evaluation;
 internal sealed record BenchmarkSet(string Name, string Folder, IReadOnlyList<string> Files)
 {
     /// <summary>
-    /// The set called <paramref name="name"/> under <c>DATA/sets/</c>, where DATA is <paramref name="dataRoot"/> or
-    /// the shared data folder.
+    /// The set called <paramref name="name"/>: <c>DATA/sets/NAME</c> where DATA is <paramref name="dataRoot"/>;
+    /// without it, the shared data folder's copy or the one shipped in <c>media/sets</c> (<see cref="DataRoot.FindSet"/>).
     /// </summary>
     public static BenchmarkSet Named(string name, string? dataRoot)
     {
-        string? root = dataRoot ?? DataRoot.Find();
-        if (root is null)
+        string? folder = dataRoot is not null ? Path.Combine(dataRoot, "sets", name) : DataRoot.FindSet(name);
+        if (folder is null)
         {
             throw new UsageException(
-                $"--set {name}: no data folder (give --data DIR, set {DataRoot.EnvironmentVariable}, or use --hr DIR)");
+                $"--set {name}: not shipped in media/sets and no data folder holds it (give --data DIR, set {DataRoot.EnvironmentVariable}, or use --hr DIR)");
         }
 
-        return FromFolder(Path.Combine(root, "sets", name), name);
+        return FromFolder(folder, name);
     }
 
     /// <summary>The images in <paramref name="folder"/>, named after the folder unless <paramref name="name"/> is given.</summary>

@@ -1,5 +1,6 @@
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
+using RealtimeSR.Trainer.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -23,7 +24,7 @@ internal sealed class GraphEmitter
         _weights = weights;
     }
 
-    public string Conv(string input, Conv2d conv, BatchNorm2d? norm = null)
+    public string Conv(string input, Conv2d conv, BatchNormalization? norm = null)
     {
         float[] weight = Values(conv.weight!);
         long[] shape = conv.weight!.shape;
@@ -71,9 +72,9 @@ internal sealed class GraphEmitter
     }
 
     /// <summary>PReLU with one slope or one per channel (shape [C, 1, 1] broadcasts over NCHW).</summary>
-    public string PRelu(string input, PReLU prelu)
+    public string PRelu(string input, ParametricRelu prelu)
     {
-        float[] slope = Values(prelu.weight!);
+        float[] slope = Values(prelu.Weight);
         long[] shape = slope.Length == 1 ? [1] : [slope.Length, 1, 1];
         return Node("PRelu", [input, _builder.AddFloatInitializer(Name("slope"), shape, slope)]);
     }
@@ -166,20 +167,20 @@ internal sealed class GraphEmitter
     /// <summary>A tensor's values as a flat row-major float array (on the CPU).</summary>
     public static float[] Values(Tensor t)
     {
-        using Tensor cpu = t.detach().cpu().contiguous();
-        return cpu.data<float>().ToArray();
+        using var scope = NewDisposeScope(); // holds the intermediate tensors until their native calls are done
+        return t.detach().cpu().contiguous().data<float>().ToArray();
     }
 
-    private static void FoldBatchNorm(BatchNorm2d norm, float[] weight, float[] bias, long outChannels)
+    private static void FoldBatchNorm(BatchNormalization norm, float[] weight, float[] bias, long outChannels)
     {
-        float[] gamma = Values(norm.weight!);
-        float[] beta = Values(norm.bias!);
-        float[] mean = Values(norm.running_mean!);
-        float[] variance = Values(norm.running_var!);
+        float[] gamma = Values(norm.Weight);
+        float[] beta = Values(norm.Bias);
+        float[] mean = Values(norm.RunningMean);
+        float[] variance = Values(norm.RunningVariance);
         long perChannel = weight.Length / outChannels;
         for (long c = 0; c < outChannels; c++)
         {
-            double factor = gamma[c] / Math.Sqrt(variance[c] + norm.eps);
+            double factor = gamma[c] / Math.Sqrt(variance[c] + BatchNormalization.Epsilon);
             for (long i = 0; i < perChannel; i++)
             {
                 weight[c * perChannel + i] = (float)(weight[c * perChannel + i] * factor);

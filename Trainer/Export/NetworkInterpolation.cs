@@ -1,4 +1,5 @@
 using RealtimeSR.Trainer.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace RealtimeSR.Trainer.Export;
@@ -18,12 +19,13 @@ internal static class NetworkInterpolation
     public static void Apply(SrNetwork network, SrNetwork other, double t)
     {
         var others = other.state_dict();
+        using Scalar own = (1 - t).ToScalar(), theirs = t.ToScalar();
         using var noGrad = no_grad();
         foreach (var (name, tensor) in network.state_dict())
         {
             if (tensor.is_floating_point())
             {
-                tensor.mul_(1 - t).add_(others[name], alpha: t);
+                tensor.mul_(own).add_(others[name], theirs);
             }
         }
     }

@@ -63,7 +63,7 @@ internal static class OnnxExporter
         return block.Kind switch
         {
             Activation.None => x,
-            Activation.PRelu => emit.PRelu(x, (PReLU)block.ActivationModule!),
+            Activation.PRelu => emit.PRelu(x, (ParametricRelu)block.ActivationModule!),
             Activation.LeakyRelu => emit.LeakyRelu(x, 0.2f),
             Activation.Tanh => emit.Tanh(x),
             Activation.Relu => emit.Relu(x),
@@ -140,7 +140,7 @@ internal static class OnnxExporter
             x = layer switch
             {
                 Conv2d conv => emit.Conv(x, conv),
-                PReLU prelu => emit.PRelu(x, prelu),
+                ParametricRelu prelu => emit.PRelu(x, prelu),
                 _ => throw new NotSupportedException(layer.GetType().Name),
             };
         }

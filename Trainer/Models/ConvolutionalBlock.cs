@@ -7,7 +7,7 @@ namespace RealtimeSR.Trainer.Models;
 internal sealed class ConvolutionalBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
-    private readonly BatchNorm2d? norm;
+    private readonly BatchNormalization? norm;
     private readonly nn.Module<Tensor, Tensor>? activation;
 
     public ConvolutionalBlock(
@@ -15,12 +15,12 @@ internal sealed class ConvolutionalBlock : nn.Module<Tensor, Tensor>
         : base(nameof(ConvolutionalBlock))
     {
         conv = nn.Conv2d(inChannels, outChannels, kernelSize, stride: stride, padding: kernelSize / 2);
-        norm = batchNorm ? nn.BatchNorm2d(outChannels) : null;
+        norm = batchNorm ? new BatchNormalization(outChannels) : null;
         this.activation = activation switch
         {
             Activation.None => null,
-            Activation.PRelu => nn.PReLU(1),
-            Activation.LeakyRelu => nn.LeakyReLU(0.2),
+            Activation.PRelu => new ParametricRelu(1),
+            Activation.LeakyRelu => new LeakyRelu(0.2),
             Activation.Tanh => nn.Tanh(),
             Activation.Relu => nn.ReLU(),
             _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
@@ -33,7 +33,7 @@ internal sealed class ConvolutionalBlock : nn.Module<Tensor, Tensor>
 
     public Conv2d Conv => conv;
 
-    public BatchNorm2d? Norm => norm;
+    public BatchNormalization? Norm => norm;
 
     public nn.Module<Tensor, Tensor>? ActivationModule => activation;
 

@@ -22,7 +22,7 @@ internal sealed class FsrcnnCore : nn.Module<Tensor, Tensor>
         void Add(int inChannels, int outChannels, int kernel)
         {
             layers.Add(($"{layers.Count}", nn.Conv2d(inChannels, outChannels, kernel, padding: kernel / 2)));
-            layers.Add(($"{layers.Count}", nn.PReLU(outChannels)));
+            layers.Add(($"{layers.Count}", new ParametricRelu(outChannels)));
         }
 
         Add(1, d, 5);

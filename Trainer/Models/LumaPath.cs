@@ -39,7 +39,7 @@ internal sealed class LumaPath : nn.Module<Tensor, Tensor>
     public nn.Module<Tensor, Tensor> Core => core;
 
     /// <summary>Benchmark luma in [0, 1] of an RGB batch in [0, 1].</summary>
-    public Tensor Luma(Tensor rgb) => (rgb * lumaWeights).sum(1, keepdim: true).add_(offset);
+    public Tensor Luma(Tensor rgb) => (rgb * lumaWeights).sum(1, keepdim: true).add_(offset, LongLivedScalars.One);
 
     public override Tensor forward(Tensor input)
     {

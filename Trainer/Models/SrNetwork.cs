@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Torch;
 using static TorchSharp.torch;
 
 namespace RealtimeSR.Trainer.Models;
@@ -10,6 +11,8 @@ namespace RealtimeSR.Trainer.Models;
 /// </summary>
 internal abstract class SrNetwork : nn.Module<Tensor, Tensor>
 {
+    static SrNetwork() => LibTorchKernels.EnsureNativeConvolutions();
+
     protected SrNetwork(string name, NetworkOptions options)
         : base(name)
     {

@@ -64,6 +64,6 @@ internal sealed class SrResNet : SrNetwork
         Tensor features = head.forward(normalised);
         Tensor x = bodyTail.forward(body.forward(features)).add_(features, LongLivedScalars.One);
         Tensor y = tail.forward(upsampler.forward(x));
-        return y.add(LongLivedScalars.One).mul_(LongLivedScalars.Half); // tanh's [−1, 1] to the contract's [0, 1]
+        return y.add(LongLivedScalars.One, LongLivedScalars.One).mul_(LongLivedScalars.Half); // tanh's [−1, 1] to the contract's [0, 1]
     }
 }

@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -13,8 +14,10 @@ internal sealed class SrganDiscriminator : nn.Module<Tensor, Tensor>
     private readonly Sequential blocks;
     private readonly AdaptiveAvgPool2d pool;
     private readonly Linear fc1;
-    private readonly LeakyReLU activation;
+    private readonly LeakyRelu activation;
     private readonly Linear fc2;
+
+    static SrganDiscriminator() => LibTorchKernels.EnsureNativeConvolutions();
 
     public SrganDiscriminator(int channels = 64, int blockCount = 8, int fcSize = 1024)
         : base(nameof(SrganDiscriminator))
@@ -32,7 +35,7 @@ internal sealed class SrganDiscriminator : nn.Module<Tensor, Tensor>
         blocks = nn.Sequential(layers);
         pool = nn.AdaptiveAvgPool2d([6, 6]);
         fc1 = nn.Linear(outChannels * 6 * 6, fcSize);
-        activation = nn.LeakyReLU(0.2);
+        activation = new LeakyRelu(0.2);
         fc2 = nn.Linear(fcSize, 1);
         RegisterComponents();
     }

@@ -8,14 +8,14 @@ internal sealed class SubPixelBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
     private readonly PixelShuffle shuffle;
-    private readonly PReLU activation;
+    private readonly ParametricRelu activation;
 
     public SubPixelBlock(int channels, int kernelSize, int factor)
         : base(nameof(SubPixelBlock))
     {
         conv = nn.Conv2d(channels, channels * factor * factor, kernelSize, padding: kernelSize / 2);
         shuffle = nn.PixelShuffle(factor);
-        activation = nn.PReLU(1);
+        activation = new ParametricRelu(1);
         Factor = factor;
         RegisterComponents();
     }
@@ -24,7 +24,7 @@ internal sealed class SubPixelBlock : nn.Module<Tensor, Tensor>
 
     public Conv2d Conv => conv;
 
-    public PReLU Activation => activation;
+    public ParametricRelu Activation => activation;
 
     public override Tensor forward(Tensor input) => activation.forward(shuffle.forward(conv.forward(input)));
 }

@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Models;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -77,7 +78,7 @@ internal sealed class AdamOptimizer : IDisposable
 
             _firstMoments[i].mul_(_beta1Scalar).add_(grad, _oneMinusBeta1);
             _secondMoments[i].mul_(_beta2Scalar).addcmul_(grad, grad, _oneMinusBeta2);
-            Tensor denominator = _secondMoments[i].sqrt().div_(sqrtCorrection2).add_(_epsilon);
+            Tensor denominator = _secondMoments[i].sqrt().div_(sqrtCorrection2).add_(_epsilon, LongLivedScalars.One);
             _parameters[i].addcdiv_(_firstMoments[i], denominator, stepSize);
         }
     }

@@ -1,6 +1,7 @@
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
 using RealtimeSR.Trainer.Models;
+using RealtimeSR.Trainer.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,6 +28,8 @@ internal sealed class OnnxFeatureExtractor : IDisposable
     private readonly bool _toBgr;
     private readonly Tensor _inputScale;
     private readonly Tensor _inputOffset;
+
+    static OnnxFeatureExtractor() => LibTorchKernels.EnsureNativeConvolutions();
 
     private OnnxFeatureExtractor(string path, ModelProto model, string output, FeatureInputConvention convention, Device device)
     {
@@ -200,13 +203,14 @@ internal sealed class OnnxFeatureExtractor : IDisposable
             {
                 // Inference form, folded once: y = x · γ/√(σ² + ε) + (β − μ · γ/√(σ² + ε)).
                 float epsilon = Attribute(node, "epsilon")?.F ?? 1e-5f;
-                using Tensor inverse = constant(node.Input[4]).add(epsilon).rsqrt_();
+                using Scalar epsilonScalar = epsilon.ToScalar();
+                using Tensor inverse = constant(node.Input[4]).add(epsilonScalar, LongLivedScalars.One).rsqrt_();
                 using Tensor scale = constant(node.Input[1]).mul(inverse);
                 using Tensor scaledMean = constant(node.Input[3]).mul(scale);
                 using Tensor offset = constant(node.Input[2]).sub(scaledMean);
                 Tensor multiplier = Own(scale.reshape(1, -1, 1, 1));
                 Tensor shift = Own(offset.reshape(1, -1, 1, 1));
-                return v => x(v).mul(multiplier).add_(shift);
+                return v => x(v).mul(multiplier).add_(shift, LongLivedScalars.One);
             }
 
             case "Relu":
@@ -248,7 +252,7 @@ internal sealed class OnnxFeatureExtractor : IDisposable
                 var (a, b) = (operand(node.Input[0]), operand(node.Input[1]));
                 return node.OpType switch
                 {
-                    "Add" => v => a(v).add(b(v)),
+                    "Add" => v => a(v).add(b(v), LongLivedScalars.One),
                     "Sub" => v => a(v).sub(b(v)),
                     _ => v => a(v).mul(b(v)),
                 };

@@ -138,8 +138,8 @@ internal sealed class SrganMethod : ITrainingMethod
         Tensor realLogits = _discriminator.forward(hrNormalised);
         Tensor generatedLogits = _discriminator.forward(srNormalised.detach());
         Tensor discriminatorLoss =
-            nn.functional.binary_cross_entropy_with_logits(generatedLogits, zeros_like(generatedLogits)) +
-            nn.functional.binary_cross_entropy_with_logits(realLogits, ones_like(realLogits));
+            nn.functional.binary_cross_entropy_with_logits(generatedLogits, zeros_like(generatedLogits))
+                .add(nn.functional.binary_cross_entropy_with_logits(realLogits, ones_like(realLogits)), LongLivedScalars.One);
         discriminatorLoss.backward();
         _discriminatorOptimizer.Step();
 

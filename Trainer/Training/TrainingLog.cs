@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using RealtimeSR.Shared.IO;
+using RealtimeSR.Shared.Imaging;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -94,8 +95,8 @@ internal sealed class TrainingLog : IDisposable
         _sinceReport.Restart();
     }
 
-    /// <summary>Records a validation result and a sample picture (CHW float in [0, 1]), and redraws the curves.</summary>
-    public void Validation(long step, string setName, double psnr, double ssim, Tensor? sample, double trainingSeconds)
+    /// <summary>Records a validation result and a sample picture, and redraws the curves.</summary>
+    public void Validation(long step, string setName, double psnr, double ssim, Image? sample, double trainingSeconds)
     {
         _validation.Add((step, psnr));
         _csv.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},,,,{psnr:F4},{trainingSeconds:F1}"));
@@ -103,11 +104,29 @@ internal sealed class TrainingLog : IDisposable
         _tensorBoard.add_scalar($"validation/{setName}_ssim", (float)ssim, (int)step);
         if (sample is not null)
         {
-            _tensorBoard.add_img($"sample/{setName}", sample, (int)step);
+            Picture($"sample/{setName}", sample, step);
         }
 
         Line(string.Create(CultureInfo.InvariantCulture, $"step {step}: {setName} PSNR {psnr:F2} dB, SSIM {ssim:F4}"));
         TrainingCurves.Write(Path.Combine(_folder, "curves.png"), _options.Method, _losses, _validation);
+    }
+
+    /// <summary>
+    /// A picture in TensorBoard, handed over as a PNG file: TorchSharp's tensor overload of <c>add_img</c> makes
+    /// Scalars on the fly (see Trainer/Torch/BannedSymbols.txt).
+    /// </summary>
+    public void Picture(string tag, Image picture, long step)
+    {
+        string png = Path.Combine(_folder, "tensorboard", $".picture-{Environment.ProcessId}.png");
+        try
+        {
+            ImageFile.Save(picture, png);
+            _tensorBoard.add_img(tag, png, (int)step);
+        }
+        finally
+        {
+            File.Delete(png);
+        }
     }
 
     /// <summary>A message on its own line (the progress line is redrawn after it).</summary>

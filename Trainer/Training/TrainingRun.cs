@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using RealtimeSR.Trainer.Data;
 using RealtimeSR.Trainer.Models;
 using TorchSharp;
@@ -18,7 +17,6 @@ internal sealed class TrainingRun
     private readonly string _folder;
     private readonly Device _device;
     private readonly Stopwatch _session = new();
-    private const int MaxRecoveries = 20;
 
     public TrainingRun(TrainOptions options, string folder, Device device)
     {
@@ -29,32 +27,10 @@ internal sealed class TrainingRun
 
     public string CheckpointPath => Path.Combine(_folder, Checkpoint.FileName);
 
-    /// <summary>
-    /// Trains until MaxSteps, MaxMinutes or <paramref name="stop"/>; returns the last checkpoint's state. A libtorch
-    /// failure mid-run (TorchSharp occasionally hands libtorch a Scalar that a garbage collection has freed; see
-    /// <see cref="AdamOptimizer"/>) is not the run's fault: the run reloads its last checkpoint and goes on, which
-    /// repeats the lost steps exactly, a few times per session at most.
-    /// </summary>
+    /// <summary>Trains until MaxSteps, MaxMinutes or <paramref name="stop"/>; returns the last checkpoint's state.</summary>
     public CheckpointState Run(bool resume, CancellationToken stop)
     {
         _session.Restart();
-        for (int recoveries = 0; ; recoveries++)
-        {
-            try
-            {
-                return RunFrom(resume, stop);
-            }
-            catch (ExternalException e) when (recoveries < MaxRecoveries)
-            {
-                resume = File.Exists(CheckpointPath);
-                TrainingLog.Line($"libtorch failed ({e.Message.Split('\n')[0].Trim()}); " +
-                                 (resume ? "reloading the last checkpoint" : "starting again from step 0"));
-            }
-        }
-    }
-
-    private CheckpointState RunFrom(bool resume, CancellationToken stop)
-    {
         manual_seed(_options.Seed);
         using ITrainingMethod method = _options.Method == ArchitectureRegistry.SrganName
             ? new SrganMethod(_options, _device, resume, TrainingLog.Line)
@@ -144,11 +120,7 @@ internal sealed class TrainingRun
     private double Validate(ValidationSet validation, SrNetwork network, TrainingLog log, long step, double seconds)
     {
         var (result, sample) = validation.Run(network, _device);
-        using (sample)
-        {
-            log.Validation(step, validation.Name, result.Psnr, result.Ssim, sample, seconds);
-        }
-
+        log.Validation(step, validation.Name, result.Psnr, result.Ssim, sample, seconds);
         return result.Psnr;
     }
 

@@ -17,13 +17,12 @@ internal sealed class ValidationSet
 
     public string Name => _set.Name;
 
-    /// <summary>Mean Y-PSNR/SSIM and the SR output of the first picture as CHW float in [0, 1].</summary>
-    public (SetResult Result, Tensor Sample) Run(SrNetwork network, Device device)
+    /// <summary>Mean Y-PSNR/SSIM and the SR output of the first picture.</summary>
+    public (SetResult Result, Image Sample) Run(SrNetwork network, Device device)
     {
         using var upscaler = new TorchUpscaler(network, device, network.GetName(), ownsNetwork: false);
         SetResult result = new BenchmarkEvaluator(upscaler, saveFolder: null).Evaluate(_set);
         Image hr = ImageFile.Load(_set.Files[0]).CropToMultipleOf(network.Scale);
-        Image sr = upscaler.Upscale(MatlabResize.Downscale(hr, network.Scale)).ToRange(PixelRange.Unit);
-        return (result, tensor(sr.Planes, [3, sr.Height, sr.Width]));
+        return (result, upscaler.Upscale(MatlabResize.Downscale(hr, network.Scale)));
     }
 }

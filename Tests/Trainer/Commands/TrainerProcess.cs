@@ -3,8 +3,16 @@ namespace RealtimeSR.Tests.Trainer.Commands;
 /// <summary>Runs the built trainer executable (see <see cref="ToolProcess"/>).</summary>
 internal static class TrainerProcess
 {
-    // As ./rtsr does: a large gen-0 budget makes TorchSharp's Scalar crash (see LongLivedScalars) far rarer.
-    private static readonly Dictionary<string, string> Environment = new() { ["DOTNET_GCgen0size"] = "0x10000000" };
+    public static ToolResult Run(params string[] args) => ToolProcess.Run("RealtimeSR.Trainer.dll", new Dictionary<string, string>(), args);
 
-    public static ToolResult Run(params string[] args) => ToolProcess.Run("RealtimeSR.Trainer.dll", Environment, args);
+    /// <summary>
+    /// Runs the trainer with <see cref="StartupHook"/> collecting garbage and running finalizers without pause in its
+    /// process, so that memory libtorch still reads is freed or reused mid-call if anything lets that happen.
+    /// </summary>
+    public static ToolResult RunInGarbageCollectionStorm(params string[] args) =>
+        ToolProcess.Run("RealtimeSR.Trainer.dll", new Dictionary<string, string>
+        {
+            ["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location,
+            [StartupHook.Variable] = "1",
+        }, args);
 }

@@ -5,6 +5,7 @@ using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
 using RealtimeSR.Trainer.Export;
 using RealtimeSR.Trainer.Models;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -103,15 +104,17 @@ public class OnnxExporterTests
     /// <summary>Fresh batch norms are the identity; give them real statistics so folding them into convs is tested.</summary>
     private static void RandomiseBatchNormStatistics(nn.Module module)
     {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        using Scalar tenth = 0.1f.ToScalar();
         foreach (var (_, child) in module.named_modules())
         {
-            if (child is BatchNorm2d norm)
+            if (child is BatchNormalization norm)
             {
-                norm.running_mean!.copy_(randn_like(norm.running_mean) * 0.1);
-                norm.running_var!.copy_(rand_like(norm.running_var) + 0.5);
-                norm.weight!.copy_(rand_like(norm.weight) + 0.5);
-                norm.bias!.copy_(randn_like(norm.bias) * 0.1);
+                norm.RunningMean.copy_(randn_like(norm.RunningMean).mul_(tenth));
+                norm.RunningVariance.copy_(rand_like(norm.RunningVariance).add_(LongLivedScalars.Half, LongLivedScalars.One));
+                norm.Weight.copy_(rand_like(norm.Weight).add_(LongLivedScalars.Half, LongLivedScalars.One));
+                norm.Bias.copy_(randn_like(norm.Bias).mul_(tenth));
             }
         }
     }

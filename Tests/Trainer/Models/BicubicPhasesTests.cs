@@ -51,7 +51,8 @@ public class BicubicPhasesTests
 
         Assert.True(path.Luma(output).allclose(coreLuma, rtol: 0, atol: 1e-5));
         // Chroma difference signals (B − Y', R − Y' with full-range weights) are those of the bicubic picture.
-        Tensor ChromaB(Tensor rgb) => rgb[.., 2] - (0.299 * rgb[.., 0] + 0.587 * rgb[.., 1] + 0.114 * rgb[.., 2]);
+        Tensor fullRangeLuma = tensor(new[] { 0.299f, 0.587f, 0.114f }).reshape(1, 3, 1, 1);
+        Tensor ChromaB(Tensor rgb) => rgb[.., 2].sub(rgb.mul(fullRangeLuma).sum(1));
         Assert.True(ChromaB(output).allclose(ChromaB(bicubic), rtol: 0, atol: 1e-5));
     }
 }

@@ -50,7 +50,7 @@ public class OnnxFeatureExtractorTests
         using var input = tensor(Picture(), [1, 3, Height, Width]).requires_grad_();
 
         using (var features = extractor.Forward(input))
-        using (var loss = features.square().mean())
+        using (var loss = features.mul(features).mean())
         {
             loss.backward();
         }
