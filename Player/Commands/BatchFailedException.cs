@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
 
 namespace RealtimeSR.Player.Commands;
@@ -5,6 +6,8 @@ namespace RealtimeSR.Player.Commands;
 /// <summary>Some inputs of a batch failed; each was already reported on its own line.</summary>
 internal sealed class BatchFailedException : ReportableException
 {
+    public override int ExitCode => ExitCodes.SomeFailed;
+
     public BatchFailedException(int failed, int total)
         : base($"{failed} of {total} inputs failed")
     {

@@ -51,7 +51,7 @@ internal static class BenchCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => CommandRunner.Run(() => Run(result)));
+        command.SetAction(result => CommandExecution.Run(() => Run(result)));
         return command;
     }
 

@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
 
 namespace RealtimeSR.Player.Commands;
@@ -5,6 +6,8 @@ namespace RealtimeSR.Player.Commands;
 /// <summary>An option whose implementation is not part of this build yet (e.g. --render before the EGL renderer).</summary>
 internal sealed class FeatureUnavailableException : ReportableException
 {
+    public override int ExitCode => ExitCodes.Unavailable;
+
     public FeatureUnavailableException(string message)
         : base(message)
     {

@@ -87,7 +87,7 @@ internal static class PlayCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => CommandRunner.Run(() => Run(result, null)));
+        command.SetAction(result => CommandExecution.Run(() => Run(result, null)));
         return command;
     }
 

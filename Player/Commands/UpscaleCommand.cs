@@ -69,7 +69,7 @@ internal static class UpscaleCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => CommandRunner.Run(() => Run(result)));
+        command.SetAction(result => CommandExecution.Run(() => Run(result)));
         return command;
     }
 
@@ -100,7 +100,9 @@ internal static class UpscaleCommand
 
         if (!File.Exists(input) && !Directory.Exists(input))
         {
-            throw new UsageException($"{input}: no such file or folder");
+            throw ImageFile.IsImagePath(input)
+                ? new ImageFileException(input, "no such file or folder")
+                : new VideoFileException(input, "no such file or folder");
         }
 
         using var interrupt = new CtrlC();

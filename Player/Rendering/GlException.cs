@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
 
 namespace RealtimeSR.Player.Rendering;
@@ -5,6 +6,8 @@ namespace RealtimeSR.Player.Rendering;
 /// <summary>OpenGL refused something (an incomplete framebuffer, a missing uniform, an unsupported size).</summary>
 public sealed class GlException : ReportableException
 {
+    public override int ExitCode => ExitCodes.Unavailable;
+
     public GlException(string message)
         : base($"OpenGL: {message}")
     {

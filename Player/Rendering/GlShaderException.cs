@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
 
 namespace RealtimeSR.Player.Rendering;
@@ -8,6 +9,8 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class GlShaderException : ReportableException
 {
+    public override int ExitCode => ExitCodes.Unavailable;
+
     public GlShaderException(string source, string stage, string infoLog)
         : base($"shader {source} ({stage}) failed: {FirstLine(infoLog)}")
     {

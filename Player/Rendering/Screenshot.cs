@@ -21,7 +21,7 @@ public static class Screenshot
     }
 
     /// <summary>Captures and writes a PNG atomically (temporary name, renamed when complete).</summary>
-    /// <exception cref="ImageFileException">The file cannot be written.</exception>
+    /// <exception cref="ImageWriteException">The file cannot be written.</exception>
     public static Image Save(GL gl, int width, int height, string path)
     {
         Image image = Capture(gl, width, height);

@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
 
 namespace RealtimeSR.Player.Rendering;
@@ -5,6 +6,8 @@ namespace RealtimeSR.Player.Rendering;
 /// <summary>A shader source file the player needs is missing or unreadable (an incomplete installation).</summary>
 public sealed class ShaderFileException : ReportableException
 {
+    public override int ExitCode => ExitCodes.Unavailable;
+
     public ShaderFileException(string path, string reason, Exception? inner = null)
         : base($"{path}: {reason}", inner)
     {

@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.IO;
 using StbImageSharp;
 using StbImageWriteSharp;
@@ -74,7 +75,7 @@ public static class ImageFile
         string extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
         if (!ReadableExtensions.Contains(extension))
         {
-            throw new ImageFileException(path, $"unknown image type '{extension}' (use .png, .bmp, .jpg or .jpeg)");
+            throw new UsageException($"{path}: unknown image type '{extension}' (use .png, .bmp, .jpg or .jpeg)");
         }
 
         Image bytes = image.ToRange(PixelRange.Byte);
@@ -104,7 +105,7 @@ public static class ImageFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ImageFileException(path, $"cannot write the file ({e.Message})", e);
+            throw new ImageWriteException(path, e.Message, e);
         }
     }
 

@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 namespace RealtimeSR.Shared.Inference;
 
 /// <summary>
@@ -6,6 +7,8 @@ namespace RealtimeSR.Shared.Inference;
 /// </summary>
 public sealed class InferenceException : ReportableException
 {
+    public override int ExitCode => ExitCodes.BadModel;
+
     public InferenceException(string message, Exception? inner = null)
         : base(message, inner)
     {

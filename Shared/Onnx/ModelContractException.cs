@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 namespace RealtimeSR.Shared.Onnx;
 
 /// <summary>
@@ -7,6 +8,8 @@ namespace RealtimeSR.Shared.Onnx;
 /// </summary>
 public sealed class ModelContractException : ReportableException
 {
+    public override int ExitCode => ExitCodes.BadModel;
+
     public ModelContractException(string source, string problem, Exception? inner = null)
         : base($"{source}: {problem}", inner)
     {

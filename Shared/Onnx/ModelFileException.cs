@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 namespace RealtimeSR.Shared.Onnx;
 
 /// <summary>
@@ -6,6 +7,8 @@ namespace RealtimeSR.Shared.Onnx;
 /// </summary>
 public sealed class ModelFileException : ReportableException
 {
+    public override int ExitCode => ExitCodes.BadModel;
+
     public ModelFileException(string path, string message, Exception? inner = null)
         : base(message, inner)
     {

@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.Imaging;
 
 namespace RealtimeSR.Tests.Imaging;
@@ -88,7 +89,7 @@ public class ImageFileTests
         using var temp = new TempFolder();
         string path = temp.File("picture.gif");
 
-        var error = Assert.Throws<ImageFileException>(() => ImageFile.Save(TestImages.Pattern(4, 4), path));
+        var error = Assert.Throws<UsageException>(() => ImageFile.Save(TestImages.Pattern(4, 4), path));
 
         Assert.Contains(".gif", error.Message);
         Assert.Empty(Directory.GetFiles(temp.Path));

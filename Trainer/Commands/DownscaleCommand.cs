@@ -28,7 +28,7 @@ internal static class DownscaleCommand
         {
             HrOption, ScaleOption, OutputOption,
         };
-        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
     }
 

@@ -52,7 +52,7 @@ internal static class EvalCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
     }
 

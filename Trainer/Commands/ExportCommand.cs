@@ -45,7 +45,7 @@ internal static class ExportCommand
             CheckpointArgument, OutputOption, OverwriteOption, NoEvalOption, DataOption, NotesOption, HalfWeightsOption,
             InterpolateWithOption, InterpolationOption,
         };
-        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
     }
 

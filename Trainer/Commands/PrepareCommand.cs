@@ -21,7 +21,7 @@ internal static class PrepareCommand
         {
             TrainOption, TestOption, MinSizeOption, OutputOption,
         };
-        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
     }
 

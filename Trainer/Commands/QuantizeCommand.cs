@@ -31,7 +31,7 @@ internal static class QuantizeCommand
         {
             ModelArgument, OutputOption, CalibrationOption, PicturesOption, OverwriteOption, NoEvalOption,
         };
-        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
     }
 

@@ -31,7 +31,7 @@ internal static class TestImageCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
     }
 

@@ -59,7 +59,7 @@ internal static class TrainCommand
             OutputOption, ResumeOption, BenchOption, InitFromOption, GeneratorOption,
             PerceptualOption, PerceptualOutputOption, PerceptualInputOption, AdversarialWeightOption, PixelWeightOption,
         };
-        command.SetAction(result => CommandRunner.Run(() => Execute(result)));
+        command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
     }
 

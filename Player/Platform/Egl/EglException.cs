@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
 
 namespace RealtimeSR.Player.Platform.Egl;
@@ -5,6 +6,8 @@ namespace RealtimeSR.Player.Platform.Egl;
 /// <summary>An EGL call failed; carries the function and EGL's error code (name and hex).</summary>
 public sealed class EglException : ReportableException
 {
+    public override int ExitCode => ExitCodes.Unavailable;
+
     public EglException(string function, int errorCode)
         : base($"EGL: {function} failed: {Name(errorCode)} (0x{errorCode:X4})")
     {

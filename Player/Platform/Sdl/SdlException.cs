@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
 
 namespace RealtimeSR.Player.Platform.Sdl;
@@ -5,6 +6,8 @@ namespace RealtimeSR.Player.Platform.Sdl;
 /// <summary>An SDL call failed; the message carries the function and SDL's own reason (<c>SDL_GetError</c>).</summary>
 public sealed class SdlException : ReportableException
 {
+    public override int ExitCode => ExitCodes.Unavailable;
+
     public SdlException(string function, string sdlError)
         : base($"SDL: {function} failed: {(sdlError.Length > 0 ? sdlError : "no reason given")}")
     {
