@@ -100,8 +100,8 @@ public sealed class SrSession : IDisposable
     /// <summary>Where the model actually runs: <see cref="ExecutionProvider.Cuda"/> or <see cref="ExecutionProvider.Cpu"/>, never Auto.</summary>
     public ExecutionProvider ExecutionProvider { get; }
 
-    /// <summary>Intra-op threads asked of ONNX Runtime; 0 means its default (one per physical core).</summary>
-    public int IntraOpThreads => Options.IntraOpThreads;
+    /// <summary>Intra-op threads the session runs with (<see cref="SrSessionOptions.ResolvedIntraOpThreads"/>).</summary>
+    public int IntraOpThreads => Options.ResolvedIntraOpThreads;
 
     /// <summary>Values in one output frame for an <paramref name="height"/>×<paramref name="width"/> input: 3 × (Scale·H) × (Scale·W).</summary>
     public int OutputLength(int height, int width) => checked(ModelContract.Channels * Scale * height * Scale * width);
@@ -384,11 +384,7 @@ public sealed class SrSession : IDisposable
     private static SessionOptions NewSessionOptions(SrSessionOptions options)
     {
         var sessionOptions = new SessionOptions { GraphOptimizationLevel = options.OptimizationLevel };
-        if (options.IntraOpThreads > 0)
-        {
-            sessionOptions.IntraOpNumThreads = options.IntraOpThreads;
-        }
-
+        sessionOptions.IntraOpNumThreads = options.ResolvedIntraOpThreads;
         if (!options.AllowSpinning)
         {
             sessionOptions.AddSessionConfigEntry(SpinningConfigKey, "0");

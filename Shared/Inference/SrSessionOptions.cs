@@ -12,8 +12,15 @@ public sealed record SrSessionOptions
     /// <summary>Where to run; <see cref="ExecutionProvider.Auto"/> falls back to CPU when CUDA does not load.</summary>
     public ExecutionProvider ExecutionProvider { get; init; } = ExecutionProvider.Auto;
 
-    /// <summary>Threads ONNX Runtime uses inside one operator; 0 leaves ONNX Runtime's default (one per physical core).</summary>
+    /// <summary>
+    /// Threads ONNX Runtime uses inside one operator; 0 means one per core this process may run on
+    /// (<see cref="Environment.ProcessorCount"/>, which follows CPU affinity and container limits). ONNX Runtime's
+    /// own default counts physical cores as its CPU library sees them and left one of the two cores here idle.
+    /// </summary>
     public int IntraOpThreads { get; init; }
+
+    /// <summary>The thread count a session is made with: <see cref="IntraOpThreads"/>, or the usable cores for 0.</summary>
+    public int ResolvedIntraOpThreads => IntraOpThreads > 0 ? IntraOpThreads : Environment.ProcessorCount;
 
     /// <summary>
     /// Largest tile side in LR pixels; 0 runs the whole frame at once. Tiling bounds memory (large frames on a

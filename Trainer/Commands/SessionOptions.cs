@@ -14,7 +14,7 @@ internal static class SessionOptions
 
     public static readonly Option<int> ThreadsOption = new("--threads")
     {
-        Description = "ONNX Runtime intra-op threads (0 = its default)",
+        Description = "ONNX Runtime intra-op threads (default 0: one per core this process may use)",
     };
 
     public static readonly Option<int> TileOption = new("--tile")
