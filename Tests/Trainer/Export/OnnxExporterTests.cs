@@ -11,6 +11,7 @@ using static TorchSharp.torch;
 
 namespace RealtimeSR.Tests.Trainer.Export;
 
+[Collection(TorchRandomCollection.Name)]
 public class OnnxExporterTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace RealtimeSR.Tests.Trainer.Models;
 
+[Collection(TorchRandomCollection.Name)]
 public class ArchitectureTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace RealtimeSR.Tests.Trainer.Models;
 
+[Collection(TorchRandomCollection.Name)]
 public class BicubicPhasesTests
 {
     [Theory]

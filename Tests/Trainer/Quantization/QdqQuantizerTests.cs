@@ -14,6 +14,7 @@ using static TorchSharp.torch;
 
 namespace RealtimeSR.Tests.Trainer.Quantization;
 
+[Collection(TorchRandomCollection.Name)]
 public class QdqQuantizerTests
 {
     [Fact]

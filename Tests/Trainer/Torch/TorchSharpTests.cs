@@ -8,6 +8,7 @@ namespace RealtimeSR.Tests.Trainer.Torch;
 /// end-to-end check of the build step that marks libLibTorchSharp.so's GLIBCXX_3.4.32 need weak: without it the
 /// first torch call throws.
 /// </summary>
+[Collection(TorchRandomCollection.Name)]
 public class TorchSharpTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace RealtimeSR.Tests.Trainer.Training;
 
+[Collection(TorchRandomCollection.Name)]
 public class WeightTransferTests
 {
     [Fact]
