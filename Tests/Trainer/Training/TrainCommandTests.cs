@@ -198,6 +198,26 @@ public class TrainCommandTests
         Assert.StartsWith("error: --pixel-weight 1: SRGAN with --perceptual only", Assert.Single(pixelsTwice.ErrorLines));
     }
 
+    [Fact]
+    public void Train_WithValidation_LogsScoresAndASamplePictureToTensorBoard()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 2);
+        string validation = temp.Folder("val");
+        ImageFile.Save(TestImages.Pattern(40, 32, seed: 9), Path.Combine(validation, "v.png"));
+        string run = temp.File("run");
+
+        var result = TrainerProcess.Run([.. TinyRun.Where(a => a != "--no-val"), "--max-steps", "4", "--validate-every", "2", "--val", validation, "--train", data, "-o", run]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("step 4: val PSNR", result.Error);
+        byte[] events = File.ReadAllBytes(Assert.Single(Directory.GetFiles(Path.Combine(run, "tensorboard"))));
+        Assert.True(Contains(events, "sample/val"u8) && Contains(events, [0x89, (byte)'P', (byte)'N', (byte)'G']), "no sample picture in the event file");
+        Assert.Empty(Directory.GetFiles(Path.Combine(run, "tensorboard"), ".picture-*")); // the hand-over PNG is gone
+
+        static bool Contains(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+    }
+
     private static string MakePictures(TempFolder temp, int count)
     {
         string folder = temp.Folder("pictures");
