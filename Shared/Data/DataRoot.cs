@@ -18,20 +18,9 @@ public static class DataRoot
             return Directory.Exists(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
         }
 
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            string? checkout = FindCheckout(start);
-            if (checkout is not null)
-            {
-                string candidate = Path.GetFullPath(Path.Combine(checkout, "..", "shared", "data"));
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        return Checkouts()
+            .Select(checkout => Path.GetFullPath(Path.Combine(checkout, "..", "shared", "data")))
+            .FirstOrDefault(Directory.Exists);
     }
 
     /// <summary>
@@ -47,17 +36,12 @@ public static class DataRoot
             return Path.Combine(root, "sets", name);
         }
 
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            string? checkout = FindCheckout(start);
-            if (checkout is not null && Directory.Exists(Path.Combine(checkout, "media", "sets", name)))
-            {
-                return Path.Combine(checkout, "media", "sets", name);
-            }
-        }
-
-        return null;
+        return Checkouts().Select(checkout => Path.Combine(checkout, "media", "sets", name)).FirstOrDefault(Directory.Exists);
     }
+
+    /// <summary>The checkouts holding the working directory and the program, in that order (either may be none).</summary>
+    private static IEnumerable<string> Checkouts() =>
+        new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory }.Select(FindCheckout).OfType<string>();
 
     /// <summary>The nearest folder at or above <paramref name="start"/> that holds RealtimeSR.sln, or null.</summary>
     public static string? FindCheckout(string start)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using RealtimeSR.Shared.Data;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.IO;
 using RealtimeSR.Shared.Onnx;
@@ -166,7 +165,7 @@ internal static class ExportCommand
 
     /// <summary>
     /// Y-PSNR/SSIM on Set5 and Set14 through ONNX Runtime, as <c>eval</c> computes them: those in <c>DATA/sets</c>
-    /// when <paramref name="data"/> is given, else the shipped or shared copies (<see cref="DataRoot.FindSet"/>).
+    /// when <paramref name="data"/> is given, else the shared or shipped copies (<see cref="BenchmarkSet.Locate"/>).
     /// </summary>
     internal static Dictionary<string, double> Score(byte[] model, int scale, string? data)
     {
@@ -176,12 +175,12 @@ internal static class ExportCommand
         var evaluator = new BenchmarkEvaluator(upscaler, saveFolder: null);
         foreach (string name in new[] { "Set5", "Set14" })
         {
-            if (data is null ? DataRoot.FindSet(name) is null : !Directory.Exists(Path.Combine(data, "sets", name)))
+            if (BenchmarkSet.Locate(name, data) is not { } folder || !Directory.Exists(folder))
             {
                 continue;
             }
 
-            SetResult r = evaluator.Evaluate(BenchmarkSet.Named(name, data));
+            SetResult r = evaluator.Evaluate(BenchmarkSet.FromFolder(folder, name));
             metrics[$"{name}_x{scale}_psnr"] = Math.Round(r.Psnr, 4);
             metrics[$"{name}_x{scale}_ssim"] = Math.Round(r.Ssim, 5);
         }

@@ -78,9 +78,9 @@ internal static class QuantizeCommand
             Notes = string.IsNullOrEmpty(original.Notes) ? how : $"{original.Notes}; {how}",
             Metrics = new Dictionary<string, double>(), // the float model's figures do not hold for the int8 one
         };
-        if (!result.GetValue(NoEvalOption) && data is not null)
+        if (!result.GetValue(NoEvalOption))
         {
-            card = card with { Metrics = ExportCommand.Score(OnnxModelFile.ToBytes(WithCard(quantised, card)), scale, data) };
+            card = card with { Metrics = ExportCommand.Score(OnnxModelFile.ToBytes(WithCard(quantised, card)), scale, data: null) };
         }
 
         byte[] bytes = OnnxModelFile.ToBytes(WithCard(quantised, card));

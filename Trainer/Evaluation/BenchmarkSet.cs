@@ -13,7 +13,7 @@ internal sealed record BenchmarkSet(string Name, string Folder, IReadOnlyList<st
     /// </summary>
     public static BenchmarkSet Named(string name, string? dataRoot)
     {
-        string? folder = dataRoot is not null ? Path.Combine(dataRoot, "sets", name) : DataRoot.FindSet(name);
+        string? folder = Locate(name, dataRoot);
         if (folder is null)
         {
             throw new UsageException(
@@ -22,6 +22,13 @@ internal sealed record BenchmarkSet(string Name, string Folder, IReadOnlyList<st
 
         return FromFolder(folder, name);
     }
+
+    /// <summary>
+    /// The folder <see cref="Named"/> reads: <c>DATA/sets/NAME</c> when <paramref name="dataRoot"/> is given (it may
+    /// not exist), else <see cref="DataRoot.FindSet"/>'s (null when there is none).
+    /// </summary>
+    public static string? Locate(string name, string? dataRoot) =>
+        dataRoot is null ? DataRoot.FindSet(name) : Path.Combine(dataRoot, "sets", name);
 
     /// <summary>The images in <paramref name="folder"/>, named after the folder unless <paramref name="name"/> is given.</summary>
     public static BenchmarkSet FromFolder(string folder, string? name = null)

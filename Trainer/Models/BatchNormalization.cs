@@ -55,8 +55,7 @@ internal sealed class BatchNormalization : nn.Module<Tensor, Tensor>
     {
         if (training)
         {
-            using var noGrad = no_grad();
-            batchesTracked.add_(OneBatch, OneBatch);
+            batchesTracked.add_(OneBatch, OneBatch); // a buffer: no gradient is recorded
         }
 
         return nn.functional.batch_norm(input, runningMean, runningVariance, weight, bias, training, Momentum, Epsilon);
