@@ -259,6 +259,11 @@ public sealed class VideoWriter : IDisposable
             args.AddRange(["-preset", o.Preset]);
         }
 
+        if (o.Threads is { } threads)
+        {
+            args.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         var colour = source.Colour;
         AddIf(args, "-colorspace", colour.Matrix);
         AddIf(args, "-color_range", colour.Range);

@@ -16,6 +16,12 @@ public sealed record VideoWriterOptions
     public string PixelFormat { get; init; } = "yuv420p";
 
     /// <summary>
+    /// Encoder threads (<c>-threads</c>), or null for the encoder's own choice. libx264 with one thread makes the same
+    /// stream on every machine; with its default (1.5 × cores) the stream depends on the core count.
+    /// </summary>
+    public int? Threads { get; init; }
+
+    /// <summary>
     /// Test hook: the encoder child may write at most this many bytes per file (RLIMIT_FSIZE through prlimit), so a
     /// full disk can be simulated honestly; null = no limit.
     /// </summary>

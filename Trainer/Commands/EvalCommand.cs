@@ -8,10 +8,31 @@ namespace RealtimeSR.Trainer.Commands;
 /// <summary><c>eval</c>: PSNR/SSIM of bicubic or a model on benchmark sets, with the published protocol.</summary>
 internal static class EvalCommand
 {
-    private static readonly Option<string> ModelOption = new("--model", "-m")
+    private static readonly Option<string[]> ModelOption = new("--model", "-m")
     {
-        Description = "'bicubic' or a model file (.onnx)",
+        Description = "'bicubic' or a model file (.onnx); with --video or --lr repeatable, each model scored on the same LR",
         Required = true,
+    };
+
+    private static readonly Option<string[]> VideoOption = new("--video")
+    {
+        Description = "real-footage benchmark: a clip whose frames are the HR; its MATLAB-bicubic LR is scored clean and after libx264 at each --crf; repeatable",
+    };
+
+    private static readonly Option<int[]> CrfOption = new("--crf")
+    {
+        Description = "with --video: a libx264 CRF to compress the LR at, repeatable (default 23 and 32)",
+    };
+
+    private static readonly Option<int> FramesOption = new("--frames")
+    {
+        Description = "with --video: how many frames from the start of each clip (default 100)",
+        DefaultValueFactory = _ => 100,
+    };
+
+    private static readonly Option<string?> LrOption = new("--lr")
+    {
+        Description = "a folder of LR frames made elsewhere, scored against the --hr folder's frames in file-name order (with flicker)",
     };
 
     private static readonly Option<string[]> SetOption = new("--set")
@@ -46,6 +67,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Score bicubic or a model on benchmark sets (Y-PSNR / SSIM, MATLAB-bicubic LR)")
         {
             ModelOption, SetOption, HrOption, DataOption, ScaleOption, JsonOption, SaveImagesOption,
+            VideoOption, CrfOption, FramesOption, LrOption,
         };
         foreach (Option option in SessionOptions.All)
         {
@@ -59,6 +81,19 @@ internal static class EvalCommand
     private static int Execute(ParseResult result)
     {
         int scale = ScaleOptions.Read(result, ScaleOption);
+        string[] models = result.GetValue(ModelOption)!;
+        string[] videos = result.GetValue(VideoOption) ?? [];
+        string? lrFolder = result.GetValue(LrOption);
+        if (videos.Length > 0 || lrFolder is not null)
+        {
+            return ExecuteClips(result, scale, models, videos, lrFolder);
+        }
+
+        if (models.Length != 1)
+        {
+            throw new UsageException($"--model: give one for --set/--hr ({models.Length} given); several are for --video and --lr");
+        }
+
         string? data = result.GetValue(DataOption);
         var sets = new List<BenchmarkSet>();
         sets.AddRange((result.GetValue(SetOption) ?? []).Select(name => BenchmarkSet.Named(name, data)));
@@ -68,19 +103,88 @@ internal static class EvalCommand
             throw new UsageException("give at least one --set NAME or --hr DIR");
         }
 
-        using IImageUpscaler upscaler = UpscalerFactory.Open(
-            result.GetValue(ModelOption)!, scale, SessionOptions.From(result), Console.Error.WriteLine);
+        using IImageUpscaler upscaler = UpscalerFactory.Open(models[0], scale, SessionOptions.From(result), Console.Error.WriteLine);
         var evaluator = new BenchmarkEvaluator(upscaler, result.GetValue(SaveImagesOption));
         var report = new EvalReport(upscaler.Name, scale, sets.Select(evaluator.Evaluate).ToList());
 
-        Console.Write(report.ToTable());
-        string? json = result.GetValue(JsonOption);
-        if (json is not null)
+        Write(result, report.ToTable(), report.ToJson());
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The real-footage benchmark: every model on every clip's clean and compressed LR (made once per clip).</summary>
+    private static int ExecuteClips(ParseResult result, int scale, string[] models, string[] videos, string? lrFolder)
+    {
+        string[] hrFolders = result.GetValue(HrOption) ?? [];
+        if (lrFolder is not null && hrFolders.Length != 1)
         {
-            AtomicFile.WriteAllText(json, report.ToJson());
-            Console.WriteLine($"results written to {Path.GetFullPath(json)}");
+            throw new UsageException("--lr DIR pairs with one --hr DIR (the HR frames, in the same file-name order)");
         }
 
-        return ExitCodes.Success;
+        if (lrFolder is null && hrFolders.Length > 0 || (result.GetValue(SetOption) ?? []).Length > 0)
+        {
+            throw new UsageException("--video scores clips; --set and --hr (without --lr) score pictures: run them apart");
+        }
+
+        int frames = result.GetValue(FramesOption);
+        if (frames < 2)
+        {
+            throw new UsageException($"--frames {frames}: at least 2 (flicker compares consecutive frames)");
+        }
+
+        int[] crfs = result.GetValue(CrfOption) is { Length: > 0 } given ? given : [23, 32];
+        foreach (int crf in crfs.Where(c => c is < 0 or > 51))
+        {
+            throw new UsageException($"--crf {crf}: libx264's CRF is 0 to 51");
+        }
+
+        // Models first: a wrong model file fails before minutes go into encoding clips.
+        var upscalers = new List<IImageUpscaler>();
+        try
+        {
+            foreach (string model in models)
+            {
+                upscalers.Add(UpscalerFactory.Open(model, scale, SessionOptions.From(result), Console.Error.WriteLine));
+            }
+
+            var results = new List<VideoResult>();
+            IEnumerable<Func<CompressedClip>> clips = lrFolder is null
+                ? videos.Select(v => (Func<CompressedClip>)(() => CompressedClip.FromVideo(v, scale, frames, crfs)))
+                : [() => CompressedClip.FromFolders(lrFolder, hrFolders[0], scale)];
+            foreach (Func<CompressedClip> make in clips)
+            {
+                CompressedClip clip = make();
+                foreach (IImageUpscaler upscaler in upscalers)
+                {
+                    results.AddRange(VideoEvaluator.Evaluate(upscaler, clip));
+                }
+            }
+
+            var ordered = results.OrderBy(r => r.Clip, StringComparer.Ordinal).ThenBy(r => ConditionOrder(r.Condition)).ToList();
+            var report = new VideoEvalReport(scale, ordered);
+            Write(result, report.ToTable(), report.ToJson());
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            foreach (IImageUpscaler upscaler in upscalers)
+            {
+                upscaler.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Clean first, then CRFs from best to worst quality.</summary>
+    private static int ConditionOrder(string condition) =>
+        condition.StartsWith("crf", StringComparison.Ordinal) ? 1 + int.Parse(condition[3..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    private static void Write(ParseResult result, string table, string json)
+    {
+        Console.Write(table);
+        string? path = result.GetValue(JsonOption);
+        if (path is not null)
+        {
+            AtomicFile.WriteAllText(path, json);
+            Console.WriteLine($"results written to {Path.GetFullPath(path)}");
+        }
     }
 }

@@ -131,6 +131,11 @@ internal static class ExportCommand
             ["training_minutes"] = (state.TrainingSeconds / 60).ToString("F0", CultureInfo.InvariantCulture),
             ["loss"] = o.Method == ArchitectureRegistry.SrganName ? SrganLoss(o) : $"MSE on {network.LossSpace}",
         };
+        if (o.Degradations is { } degradations)
+        {
+            extra["degradations"] = degradations.Summary();
+        }
+
         if (weights == WeightStorage.Float16)
         {
             extra["weights"] = "float16, cast to float32 at load";
@@ -146,7 +151,9 @@ internal static class ExportCommand
             Architecture = o.Method,
             Scale = network.Scale,
             ParameterCount = network.ParameterCount,
-            TrainingData = $"{data} ({o.CropSize}px HR crops, MATLAB-bicubic LR, batch {o.BatchSize})",
+            TrainingData = o.Degradations is null
+                ? $"{data} ({o.CropSize}px HR crops, MATLAB-bicubic LR, batch {o.BatchSize})"
+                : $"{data} ({o.CropSize}px HR crops, camera-degraded LR (see degradations), batch {o.BatchSize})",
             TrainingSteps = state.Step,
             Notes = notes,
             Extra = extra,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using RealtimeSR.Shared.Data;
 using RealtimeSR.Trainer.Data;
+using RealtimeSR.Trainer.Data.Degradations;
 using RealtimeSR.Trainer.Models;
 using RealtimeSR.Trainer.Torch;
 using RealtimeSR.Trainer.Training;
@@ -23,6 +24,7 @@ internal static class TrainCommand
     private static readonly Option<int?> BlocksOption = new("--blocks") { Description = "depth: residual blocks / mapping layers / 3x3 layers" };
     private static readonly Option<int?> FoldOption = new("--fold") { Description = "realtime nets: run the layers at 1/N resolution on a space-to-depth input (default 1)" };
     private static readonly Option<int?> CropOption = new("--crop") { Description = "HR crop size in pixels, a multiple of the scale (default 96 for x4, 24×scale otherwise)" };
+    private static readonly Option<string?> DegradeOption = new("--degrade") { Description = "train for real camera footage: 'real' (blur, noise, JPEG, H.264 clips; ranges in the README) or a JSON file that changes some of those ranges" };
     private static readonly Option<int?> BatchOption = new("--batch") { Description = "pairs per step (default 16)" };
     private static readonly Option<double?> LearningRateOption = new("--lr") { Description = "Adam learning rate (default 1e-4 for SRResNet/SRGAN, 1e-3 for the compact nets)" };
     private static readonly Option<LearningRateSchedule?> ScheduleOption = new("--schedule") { Description = "Constant, Cosine or StepAtHalf (any case; default: Constant, StepAtHalf for SRGAN)" };
@@ -53,7 +55,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train an SR network (SRResNet, SRGAN, SRCNN, FSRCNN, ESPCN, real-time nets)")
         {
-            ArchOption, ScaleOption, ChannelsOption, BlocksOption, FoldOption, CropOption, BatchOption, LearningRateOption, ScheduleOption,
+            ArchOption, ScaleOption, ChannelsOption, BlocksOption, FoldOption, CropOption, DegradeOption, BatchOption, LearningRateOption, ScheduleOption,
             MaxStepsOption, MaxMinutesOption, SeedOption, TrainOption, ValidationOption, NoValidationOption,
             CheckpointEveryOption, ValidateEveryOption, LogEveryOption, WorkersOption, ThreadsOption, DeviceOption,
             OutputOption, ResumeOption, BenchOption, InitFromOption, GeneratorOption,
@@ -101,7 +103,7 @@ internal static class TrainCommand
 
         if (bench)
         {
-            TrainingBenchmark.Run(options, device);
+            TrainingBenchmark.Run(options, device, Path.Combine(folder, "batch-preview.png"));
             return ExitCodes.Success;
         }
 
@@ -238,9 +240,11 @@ internal static class TrainCommand
             throw new TrainingDataException($"{validation}: validation folder not found (give --val DIR or --no-val)");
         }
 
+        DegradationOptions? degradations = Degradations(result.GetValue(DegradeOption), crop, scale);
         return new TrainOptions
         {
             Network = network,
+            Degradations = degradations,
             Method = method,
             TrainFolders = train.Select(Path.GetFullPath).ToArray(),
             ValidationFolder = validation is null ? null : Path.GetFullPath(validation),
@@ -263,6 +267,48 @@ internal static class TrainCommand
             AdversarialWeight = result.GetValue(AdversarialWeightOption) ?? 1e-3,
             PixelWeight = result.GetValue(PixelWeightOption) ?? 0,
         };
+    }
+
+    /// <summary>The degradations <c>--degrade</c> asks for: none, the built-in ranges, or those with a JSON file's changes.</summary>
+    private static DegradationOptions? Degradations(string? given, int crop, int scale)
+    {
+        if (given is null)
+        {
+            return null;
+        }
+
+        DegradationOptions options;
+        if (given.Equals("real", StringComparison.OrdinalIgnoreCase))
+        {
+            options = new DegradationOptions();
+        }
+        else if (File.Exists(given))
+        {
+            try
+            {
+                options = TrainOptions.DegradationsFromJson(File.ReadAllText(given));
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new UsageException($"--degrade {given}: not a degradation settings file ({e.Message})");
+            }
+        }
+        else
+        {
+            throw new UsageException($"--degrade {given}: 'real' or a JSON file of degradation settings (file not found)");
+        }
+
+        if (options.Problem() is { } problem)
+        {
+            throw new UsageException($"--degrade {given}: {problem}");
+        }
+
+        if (options.H264Probability > 0 && (crop / scale) % 2 != 0)
+        {
+            throw new UsageException($"--crop {crop}: H.264 needs an even LR side (crop / scale = {crop / scale})");
+        }
+
+        return options;
     }
 
     private static FeatureInputConvention PerceptualInput(ParseResult result) => result.GetValue(PerceptualInputOption) switch

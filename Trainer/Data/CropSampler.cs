@@ -1,17 +1,22 @@
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Trainer.Data.Degradations;
+using RealtimeSR.Trainer.X264;
 
 namespace RealtimeSR.Trainer.Data;
 
 /// <summary>
 /// Draws training pairs: a random picture, a random HR crop of <c>hrSize</c> (a multiple of the scale), one of the
-/// 8 flips/rotations, and its MATLAB-bicubic LR. Every draw is a pure function of (seed, step, item).
+/// 8 flips/rotations, and its MATLAB-bicubic LR, or with <see cref="DegradationOptions"/> an LR that went through
+/// a camera's degradations (<see cref="Degrader"/>) and, for most items, H.264. Every draw is a pure function of
+/// (seed, step, item).
 /// </summary>
 internal sealed class CropSampler
 {
     private readonly TrainingImageSet _images;
     private readonly long _seed;
+    private readonly Degrader? _degrader;
 
-    public CropSampler(TrainingImageSet images, int hrSize, int scale, long seed)
+    public CropSampler(TrainingImageSet images, int hrSize, int scale, long seed, DegradationOptions? degradations = null)
     {
         if (hrSize % scale != 0 || hrSize < scale)
         {
@@ -22,7 +27,11 @@ internal sealed class CropSampler
         HrSize = hrSize;
         Scale = scale;
         _seed = seed;
+        _degrader = degradations is null ? null : new Degrader(degradations, hrSize, scale);
     }
+
+    /// <summary>Side of the square each item is cut from: the crop, plus room for a degraded clip's motion.</summary>
+    public int RegionSize => _degrader?.RegionSize ?? HrSize;
 
     public int HrSize { get; }
 
@@ -36,19 +45,44 @@ internal sealed class CropSampler
         int hrPlane = HrSize * HrSize, lrPlane = LrSize * LrSize;
         var hr = new float[count * 3 * hrPlane];
         var lr = new float[count * 3 * lrPlane];
+        var clips = new DegradedClip[count];
         for (int i = 0; i < count; i++)
         {
             var random = new StatelessRandom(_seed, step, i);
             Image picture = _images.Images[random.Next(0, _images.Images.Count)];
-            int x = random.Next(1, picture.Width - HrSize + 1);
-            int y = random.Next(2, picture.Height - HrSize + 1);
-            Image crop = Dihedral(picture.Crop(x, y, HrSize, HrSize), random.Next(3, 8));
-            Image small = MatlabResize.Downscale(crop, Scale);
+            int x = random.Next(1, picture.Width - RegionSize + 1);
+            int y = random.Next(2, picture.Height - RegionSize + 1);
+            Image region = Dihedral(picture.Crop(x, y, RegionSize, RegionSize), random.Next(3, 8));
+            Image crop = _degrader?.TargetCrop(region) ?? region;
+            clips[i] = _degrader?.Degrade(region, random) ?? new DegradedClip([MatlabResize.Downscale(crop, Scale)], 0, Crf: null);
             CopyUnit(crop, hr.AsSpan(i * 3 * hrPlane, 3 * hrPlane));
-            CopyUnit(small, lr.AsSpan(i * 3 * lrPlane, 3 * lrPlane));
+        }
+
+        Image[] inputs = Compress(clips);
+        for (int i = 0; i < count; i++)
+        {
+            CopyUnit(inputs[i], lr.AsSpan(i * 3 * lrPlane, 3 * lrPlane));
         }
 
         return new TrainingBatch(step, count, LrSize, Scale, lr, hr);
+    }
+
+    /// <summary>
+    /// The network input of each item: the target frame, after libx264 for the H.264 items (each clip its own
+    /// stream at its own CRF, drawn from the item's generator).
+    /// </summary>
+    private static Image[] Compress(DegradedClip[] clips)
+    {
+        var inputs = new Image[clips.Length];
+        for (int i = 0; i < clips.Length; i++)
+        {
+            DegradedClip clip = clips[i];
+            inputs[i] = clip.Crf is { } crf
+                ? X264RoundTrip.Run(clip.Frames, crf, clip.Frames.Length)[clip.Target]
+                : clip.TargetFrame;
+        }
+
+        return inputs;
     }
 
     /// <summary>One of the 8 symmetries of the square: bit 0 flips horizontally, bit 1 vertically, bit 2 transposes.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RealtimeSR.Trainer.Data.Degradations;
 using RealtimeSR.Trainer.Models;
 
 namespace RealtimeSR.Trainer.Training;
@@ -28,6 +29,13 @@ internal sealed record TrainOptions
 
     /// <summary>HR crop side in pixels, a multiple of the scale (the seed uses 96 for ×4).</summary>
     public int CropSize { get; init; } = 96;
+
+    /// <summary>Camera degradations between the HR crop and the LR input (real-footage training), or null for the plain MATLAB-bicubic LR.</summary>
+    public DegradationOptions? Degradations { get; init; }
+
+    /// <summary>Side of the HR square a training item is cut from: the crop plus room for a degraded clip's motion.</summary>
+    [JsonIgnore]
+    public int RegionSize => CropSize + 2 * (Degradations?.Margin ?? 0);
 
     /// <summary>Pairs per step (the seed uses 16).</summary>
     public int BatchSize { get; init; } = 16;
@@ -89,6 +97,10 @@ internal sealed record TrainOptions
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Degradation settings from JSON in this file's naming (snake_case); absent fields keep their defaults.</summary>
+    public static DegradationOptions DegradationsFromJson(string json) =>
+        JsonSerializer.Deserialize<DegradationOptions>(json, JsonOptions) ?? throw new JsonException("empty degradation settings");
 
     public static TrainOptions FromJson(string json) =>
         JsonSerializer.Deserialize<TrainOptions>(json, JsonOptions) ?? throw new JsonException("empty training options");

@@ -53,7 +53,7 @@ internal sealed class TrainingRun
 
         File.WriteAllText(Path.Combine(_folder, "config.json"), _options.ToJson());
         TrainingImageSet images = LoadImages();
-        var sampler = new CropSampler(images, _options.CropSize, _options.Network.Scale, _options.Seed);
+        var sampler = new CropSampler(images, _options.CropSize, _options.Network.Scale, _options.Seed, _options.Degradations);
         ValidationSet? validation = _options.ValidationFolder is null ? null : new ValidationSet(_options.ValidationFolder);
         TrainingLog.Line($"{_options.Method}: {network.ParameterCount:N0} parameters, {images.Images.Count} training pictures, " +
                          $"batch {_options.BatchSize} of {_options.CropSize}px crops, steps {step}→{_options.MaxSteps}");
@@ -99,6 +99,7 @@ internal sealed class TrainingRun
             if (validation is not null && step % _options.ValidateEvery == 0)
             {
                 lastPsnr = Validate(validation, network, log, step, previousSeconds + seconds);
+                log.Picture("train/batch_lr_over_hr", BatchPreview.Of(batch, 8), step);
             }
 
             if (step % _options.CheckpointEvery == 0)
@@ -127,10 +128,10 @@ internal sealed class TrainingRun
     private TrainingImageSet LoadImages()
     {
         IReadOnlyList<string> files = TrainingImageSet.FindFiles(_options.TrainFolders);
-        TrainingImageSet images = TrainingImageSet.Load(files, Math.Max(_options.MinImageSize, _options.CropSize));
+        TrainingImageSet images = TrainingImageSet.Load(files, Math.Max(_options.MinImageSize, _options.RegionSize));
         if (images.TooSmall > 0 || images.Unreadable.Count > 0)
         {
-            TrainingLog.Line($"left out {images.TooSmall} pictures smaller than {Math.Max(_options.MinImageSize, _options.CropSize)} px " +
+            TrainingLog.Line($"left out {images.TooSmall} pictures smaller than {Math.Max(_options.MinImageSize, _options.RegionSize)} px " +
                              $"and {images.Unreadable.Count} unreadable files");
             foreach (string problem in images.Unreadable.Take(5))
             {

@@ -63,6 +63,59 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Train_WithDegradationsResumedHalfway_ContinuesWithTheSameLossesAndRecordsTheSettings()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 4);
+        string whole = temp.File("whole");
+        string halves = temp.File("halves");
+        string settings = temp.File("heavy.json");
+        File.WriteAllText(settings, """{ "clean_probability": 0, "h264_probability": 1, "h264_crf": { "min": 30, "max": 40 } }""");
+        string[] degraded = [.. TinyRun, "--degrade", settings, "--train", data];
+
+        var uninterrupted = TrainerProcess.Run([.. degraded, "--max-steps", "12", "-o", whole]);
+        var first = TrainerProcess.Run([.. degraded, "--max-steps", "6", "-o", halves]);
+        var second = TrainerProcess.Run("train", "--arch", "espcn", "--threads", "1", "-o", halves, "--resume", "--max-steps", "12");
+
+        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Dictionary<long, double> expected = Losses(whole);
+        Dictionary<long, double> actual = Losses(halves);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (long step in expected.Keys)
+        {
+            Assert.True(Math.Abs(expected[step] - actual[step]) <= 1e-5,
+                $"step {step}: uninterrupted {expected[step]}, resumed {actual[step]}");
+        }
+
+        string config = File.ReadAllText(Path.Combine(halves, "config.json"));
+        Assert.Contains("\"h264_probability\": 1", config);
+        Assert.Contains("\"min\": 30", config);
+        Assert.Contains("\"jpeg_probability\": 0.1", config); // a default the file left alone
+    }
+
+    [Theory]
+    [InlineData("nonsense")]
+    [InlineData("{ \"noise_probability\": 2 }")]
+    public void Train_BadDegradationSettings_OneLineAndUsageExit(string settings)
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 1);
+        string value = settings.StartsWith('{') ? temp.File("bad.json") : settings;
+        if (settings.StartsWith('{'))
+        {
+            File.WriteAllText(value, settings);
+        }
+
+        var result = TrainerProcess.Run([.. TinyRun, "--degrade", value, "--max-steps", "2", "--train", data, "-o", temp.File("run")]);
+
+        Assert.Equal(RealtimeSR.Shared.Commands.ExitCodes.UsageError, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: --degrade", result.ErrorLines[0]);
+    }
+
+    [Fact]
     public void Train_InitFromAShallowerRun_StartsFromItsWeights()
     {
         using var temp = new TempFolder();
