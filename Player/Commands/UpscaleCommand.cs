@@ -29,8 +29,7 @@ internal static class UpscaleCommand
 
     private static readonly Option<int> CrfOption = new("--crf") { Description = "encoder quality (x264/x265 CRF, lower is better)", DefaultValueFactory = _ => 18 };
 
-    // veryfast, not x264's medium: on 2 cores the encoder shares the CPU with SR. Measured on the 320x180 → 1280x720
-    // testsrc2 clip with realtime-x4: medium 28.6 fps end to end, veryfast 32.3 fps, files within 1 % of each other.
+    // veryfast, not x264's medium: on 2 cores the encoder shares the CPU with SR (figures in media/README.md).
     private static readonly Option<string> PresetOption = new("--preset") { Description = "x264/x265 speed preset (default veryfast)", DefaultValueFactory = _ => "veryfast" };
 
     private static readonly Option<string> CodecOption = new("--codec") { Description = "ffmpeg video encoder", DefaultValueFactory = _ => "libx264" };

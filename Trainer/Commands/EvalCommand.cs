@@ -69,10 +69,7 @@ internal static class EvalCommand
             ModelOption, SetOption, HrOption, DataOption, ScaleOption, JsonOption, SaveImagesOption,
             VideoOption, CrfOption, FramesOption, LrOption,
         };
-        foreach (Option option in SessionOptions.All)
-        {
-            command.Options.Add(option);
-        }
+        InferenceOptions.AddTo(command);
 
         command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
@@ -103,7 +100,7 @@ internal static class EvalCommand
             throw new UsageException("give at least one --set NAME or --hr DIR");
         }
 
-        using IImageUpscaler upscaler = UpscalerFactory.Open(models[0], scale, SessionOptions.From(result), Console.Error.WriteLine);
+        using IImageUpscaler upscaler = UpscalerFactory.Open(models[0], scale, InferenceOptions.From(result), Console.Error.WriteLine);
         var evaluator = new BenchmarkEvaluator(upscaler, result.GetValue(SaveImagesOption));
         var report = new EvalReport(upscaler.Name, scale, sets.Select(evaluator.Evaluate).ToList());
 
@@ -143,7 +140,7 @@ internal static class EvalCommand
         {
             foreach (string model in models)
             {
-                upscalers.Add(UpscalerFactory.Open(model, scale, SessionOptions.From(result), Console.Error.WriteLine));
+                upscalers.Add(UpscalerFactory.Open(model, scale, InferenceOptions.From(result), Console.Error.WriteLine));
             }
 
             var results = new List<VideoResult>();

@@ -26,10 +26,7 @@ internal static class TestImageCommand
         {
             ModelOption, ImageOption, OutputOption, FromOriginalOption, ScaleOption, OverwriteOption,
         };
-        foreach (Option option in SessionOptions.All)
-        {
-            command.Options.Add(option);
-        }
+        InferenceOptions.AddTo(command);
 
         command.SetAction(result => CommandExecution.Run(() => Execute(result)));
         return command;
@@ -40,7 +37,7 @@ internal static class TestImageCommand
         string input = Path.GetFullPath(result.GetValue(ImageOption)!);
         Image picture = ImageFile.Load(input);
         using IImageUpscaler upscaler = UpscalerFactory.Open(
-            result.GetValue(ModelOption)!, result.GetValue(ScaleOption), SessionOptions.From(result), Console.Error.WriteLine);
+            result.GetValue(ModelOption)!, result.GetValue(ScaleOption), InferenceOptions.From(result), Console.Error.WriteLine);
         int scale = upscaler.Scale;
 
         string output = Path.GetFullPath(result.GetValue(OutputOption)

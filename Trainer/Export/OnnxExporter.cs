@@ -80,12 +80,12 @@ internal static class OnnxExporter
         {
             // The core is bicubic(Y) + detail, and Luma(bicubic(RGB)) = bicubic(Y) exactly (both linear, phase
             // weights sum to 1), so the general path below reduces to bicubic(RGB) + detail / gain: no bicubic of Y,
-            // no HR luma (measured here: realtime-x4 21.2 → 16.4 ms p50 per 720p frame, x2 29.9 → 24.0).
+            // no HR luma (faster per 720p frame; figures in media/README.md).
             float gain = 1 / LumaPath.LumaGain;
             if (residual.Fold == 1)
             {
                 // The detail's s² phases go onto each colour's bicubic phases before one pixel shuffle: a separate
-                // shuffle of the detail and an add at HR cost 1–2 ms more per 720p frame.
+                // shuffle of the detail and an add would cost another pass over the HR frame.
                 string layers = RealtimeLayers(emit, residual, y);
                 string detail = emit.Conv(layers, ScaledToPhases(residual, gain), residual.ToPhases.weight!.shape, ScaledBias(residual, gain), padding: 1);
                 return emit.DepthToSpace(emit.AddToEachGroup(Phases(emit, input, 3, s), detail, 3, s * s), s);

@@ -10,7 +10,7 @@ namespace RealtimeSR.Trainer.Training;
 /// taken from TorchSharp because TorchSharp's optimizers pass freshly made <see cref="Scalar"/>s to native code
 /// by raw handle each step: when a garbage collection (the batch loader allocates steadily) finalizes such a
 /// Scalar during the call, libtorch reads freed memory and fails with "Expected false to be true" in
-/// Scalar::toDouble, after some thousands of steps (measured: within 2,500 steps with a small gen-0 budget).
+/// Scalar::toDouble, after some thousands of steps.
 /// Every Scalar here is a field or a <c>using</c> local, so it outlives the native calls that read it.
 /// </summary>
 internal sealed class AdamOptimizer : IDisposable

@@ -10,7 +10,7 @@ namespace RealtimeSR.Trainer.X264;
 /// B-frames, as in most cameras' streams). RGB goes to Y'CbCr 4:2:0 as ffmpeg does by default for these sizes
 /// (BT.601, limited range, 2×2 chroma means) and back (chroma repeated over its 2×2 pixels). One encoder per clip,
 /// one thread, CPU-independent algorithms: the result is a function of the frames and settings alone, on any
-/// machine. Starting ffmpeg twice per batch instead cost about as much CPU as the training step itself.
+/// machine. In process because starting ffmpeg for every batch cost about as much CPU as training on it (media/README.md).
 /// </summary>
 internal static class X264RoundTrip
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Tests.Video;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Player.Commands;
 
@@ -98,7 +99,7 @@ public class BenchCommandTests
     {
         var run = PlayerProcess.Run("bench", "/nonexistent/clip.mkv", "--model", "bicubic");
 
-        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("no such file", Assert.Single(run.FailureLines));
     }
 }

@@ -1,5 +1,6 @@
 using RealtimeSR.Player.Commands;
 using RealtimeSR.Tests.Video;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Player.Commands;
 
@@ -191,7 +192,7 @@ public class UpscaleCommandTests
         var run = PlayerProcess.RunWithEnvironment(
             new Dictionary<string, string> { [BundledMedia.EnvironmentVariable] = emptyMedia }, "upscale", clip, "-o", temp.File("out.mkv"));
 
-        Assert.Equal(4, run.ExitCode);
+        Assert.Equal(ExitCodes.BadModel, run.ExitCode);
         Assert.Contains("default model", Assert.Single(run.FailureLines));
     }
 }

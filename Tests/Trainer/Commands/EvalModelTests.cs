@@ -3,6 +3,7 @@ using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Onnx;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Commands;
 
@@ -47,7 +48,7 @@ public class EvalModelTests
 
         var run = TrainerProcess.Run("eval", "--model", model, "--hr", PictureFolder(temp), "--scale", "4", "--ep", "cpu");
 
-        Assert.Equal(4, run.ExitCode);
+        Assert.Equal(ExitCodes.BadModel, run.ExitCode);
         Assert.Equal([$"error: {model}: is a x2 model; --scale 4 was asked for"], run.ErrorLines);
     }
 
@@ -60,7 +61,7 @@ public class EvalModelTests
 
         var run = TrainerProcess.Run("eval", "--model", model, "--hr", PictureFolder(temp), "--scale", "2", "--ep", "cpu");
 
-        Assert.Equal(4, run.ExitCode);
+        Assert.Equal(ExitCodes.BadModel, run.ExitCode);
         string line = Assert.Single(run.ErrorLines);
         Assert.Contains("'input'", line);
         Assert.Contains("'lr'", line);
@@ -73,7 +74,7 @@ public class EvalModelTests
 
         var run = TrainerProcess.Run("eval", "--model", temp.File("none.onnx"), "--hr", PictureFolder(temp), "--scale", "2");
 
-        Assert.Equal(4, run.ExitCode);
+        Assert.Equal(ExitCodes.BadModel, run.ExitCode);
         Assert.Contains("none.onnx", Assert.Single(run.ErrorLines));
     }
 
@@ -87,7 +88,7 @@ public class EvalModelTests
 
         // No CUDA on development or CI machines; where it does load, the run simply succeeds.
         Skip.If(run.ExitCode == 0, "CUDA loaded on this machine, so there is no failure to check");
-        Assert.Equal(5, run.ExitCode);
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
         Assert.StartsWith("error: CUDA execution provider could not be loaded", Assert.Single(run.ErrorLines));
     }
 

@@ -1,6 +1,7 @@
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Onnx;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Commands;
 
@@ -49,7 +50,7 @@ public class TestImageCommandTests
 
         var run = TrainerProcess.Run("test", "--model", "bicubic", "--scale", "2", "--image", picture);
 
-        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.StartsWith($"error: {picture}: not a readable", Assert.Single(run.ErrorLines));
     }
 

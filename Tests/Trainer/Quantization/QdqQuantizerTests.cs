@@ -11,6 +11,7 @@ using RealtimeSR.Trainer.Export;
 using RealtimeSR.Trainer.Models;
 using RealtimeSR.Trainer.Quantization;
 using static TorchSharp.torch;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Quantization;
 
@@ -91,7 +92,7 @@ public class QdqQuantizerTests
         Assert.NotEqual(0, missing.ExitCode);
         Assert.Single(missing.FailureLines);
         Assert.False(File.Exists(temp.File("none-int8.onnx")));
-        Assert.Equal(4, half.ExitCode);
+        Assert.Equal(ExitCodes.BadModel, half.ExitCode);
         Assert.Equal($"error: {halfModel}: holds float16 weights (export --fp16-weights); quantise a float32 export", Assert.Single(half.FailureLines));
         Assert.False(File.Exists(temp.File("half-int8.onnx")));
     }

@@ -5,6 +5,7 @@ using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Trainer.Commands;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Training;
 
@@ -89,7 +90,7 @@ public class ExportCommandTests
             Assert.Equal("0.75 × this realtime run (step 3) + 0.25 × realtime step 3 (b)", session.Card!.Extra["interpolation"]);
         }
 
-        Assert.Equal(4, mismatch.ExitCode);
+        Assert.Equal(ExitCodes.BadModel, mismatch.ExitCode);
         Assert.Contains("--interpolate-with needs the realtime x2 (8 channels, 1 blocks)", Assert.Single(mismatch.ErrorLines));
         Assert.False(File.Exists(temp.File("mismatch.onnx")));
         Assert.NotEqual(0, alone.ExitCode);
@@ -105,7 +106,7 @@ public class ExportCommandTests
 
         var run = TrainerProcess.Run("export", bogus, "-o", temp.File("m.onnx"));
 
-        Assert.Equal(4, run.ExitCode);
+        Assert.Equal(ExitCodes.BadModel, run.ExitCode);
         Assert.StartsWith($"error: {bogus}: not a RealtimeSR checkpoint", Assert.Single(run.ErrorLines));
         Assert.False(File.Exists(temp.File("m.onnx")));
     }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Trainer.Commands;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Training;
 
@@ -64,7 +65,7 @@ public class TrainInterruptTests
             }
         }
 
-        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}: {stderr.Result}");
+        Assert.True(process.ExitCode == ExitCodes.Interrupted, $"exit {process.ExitCode}: {stderr.Result}");
         Assert.Contains("--resume", stderr.Result);
         var resumed = TrainerProcess.Run("train", "--arch", "espcn", "-o", run, "--resume", "--max-steps", "1");
         Assert.True(resumed.ExitCode == 0, resumed.Error);

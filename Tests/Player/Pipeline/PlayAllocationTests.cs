@@ -4,7 +4,7 @@ using RealtimeSR.Tests.Player.Commands;
 using RealtimeSR.Tests.Video;
 using Xunit.Abstractions;
 
-namespace RealtimeSR.Tests.Player.Play;
+namespace RealtimeSR.Tests.Player.Pipeline;
 
 /// <summary>
 /// Steady playback allocates nothing per frame: each stage thread (decode, inference, render) measures its own

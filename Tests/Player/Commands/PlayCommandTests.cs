@@ -4,11 +4,10 @@ using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Metrics;
 using RealtimeSR.Shared.Video;
 using RealtimeSR.Tests.Onnx;
-using RealtimeSR.Tests.Player.Commands;
 using RealtimeSR.Tests.Video;
 using Xunit.Abstractions;
 
-namespace RealtimeSR.Tests.Player.Play;
+namespace RealtimeSR.Tests.Player.Commands;
 
 /// <summary>The play verb run as a user runs it (a child process), headless through EGL: what it shows, what it reports, how it fails.</summary>
 public class PlayCommandTests

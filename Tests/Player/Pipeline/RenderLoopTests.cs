@@ -2,10 +2,9 @@ using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Player.Rendering;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
-using RealtimeSR.Tests.Player.Pipeline;
 using RealtimeSR.Tests.Video;
 
-namespace RealtimeSR.Tests.Player.Play;
+namespace RealtimeSR.Tests.Player.Pipeline;
 
 /// <summary>The render loop over the live pipeline, headless (EGL): drops when SR is too slow, and stage failures.</summary>
 public class RenderLoopTests

@@ -4,12 +4,11 @@ using RealtimeSR.Player.Input;
 using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Player.Platform.Sdl;
 using RealtimeSR.Player.Rendering;
-using RealtimeSR.Tests.Player.Commands;
 using RealtimeSR.Tests.Player.Platform;
 using RealtimeSR.Tests.Video;
 using Xunit.Abstractions;
 
-namespace RealtimeSR.Tests.Player.Play;
+namespace RealtimeSR.Tests.Player.Commands;
 
 /// <summary>
 /// The play verb in this process, in a real SDL window (Xvfb in CI), driven by injected input exactly as a user's

@@ -1,10 +1,9 @@
 using System.Runtime.InteropServices;
 using RealtimeSR.Shared.Video;
-using RealtimeSR.Tests.Player.Commands;
 using RealtimeSR.Tests.Video;
 using Xunit.Abstractions;
 
-namespace RealtimeSR.Tests.Player.Play;
+namespace RealtimeSR.Tests.Player.Commands;
 
 /// <summary>
 /// Sound during play through SDL's "disk" driver (which writes what a device would play to a file): the samples
