@@ -43,10 +43,7 @@ internal sealed record UpscaleJob
         }
 
         var lr = new VideoFrame(image.Width, image.Height);
-        for (int i = 0; i < lr.Pixels.Length; i++)
-        {
-            lr.Pixels[i] = image.Planes[i] / 255f;
-        }
+        PixelConversion.ByteScaleToUnit(image.Planes, lr.Pixels);
 
         var sr = new VideoFrame(image.Width * upscaler.Scale, image.Height * upscaler.Scale);
         upscaler.Upscale(lr, sr);

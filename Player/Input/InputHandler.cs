@@ -15,9 +15,9 @@ public sealed class InputHandler
     /// <summary>Zoom factor per wheel step.</summary>
     public const double ZoomPerStep = 1.25;
 
-    private DragKind drag;
-    private float lastX;
-    private float lastY;
+    private DragKind _drag;
+    private float _lastX;
+    private float _lastY;
 
     private enum DragKind
     {
@@ -27,7 +27,7 @@ public sealed class InputHandler
     }
 
     /// <summary>True while the left button holds the divider.</summary>
-    public bool IsDraggingDivider => drag == DragKind.Divider;
+    public bool IsDraggingDivider => _drag == DragKind.Divider;
 
     /// <summary>
     /// Applies one event. <paramref name="layout"/> must be the layout of <paramref name="state"/> in the current
@@ -46,14 +46,14 @@ public sealed class InputHandler
                 actions.Add(PlayerAction.Quit);
                 return state;
             case InputEventKind.MouseButtonDown when inputEvent.Button == MouseButton.Left:
-                drag = IsOnDivider(inputEvent.X, inputEvent.Y, layout)
+                _drag = IsOnDivider(inputEvent.X, inputEvent.Y, layout)
                     ? DragKind.Divider
                     : layout.PaneAt(inputEvent.X, inputEvent.Y).HasValue ? DragKind.Pan : DragKind.None;
-                (lastX, lastY) = (inputEvent.X, inputEvent.Y);
+                (_lastX, _lastY) = (inputEvent.X, inputEvent.Y);
                 return state;
             case InputEventKind.MouseButtonUp when inputEvent.Button == MouseButton.Left:
                 ViewState released = Drag(state, inputEvent.X, inputEvent.Y, layout);
-                drag = DragKind.None;
+                _drag = DragKind.None;
                 return released;
             case InputEventKind.MouseMotion:
                 return Drag(state, inputEvent.X, inputEvent.Y, layout);
@@ -110,10 +110,10 @@ public sealed class InputHandler
 
     private ViewState Drag(ViewState state, float x, float y, in ViewLayout layout)
     {
-        float dx = x - lastX;
-        float dy = y - lastY;
-        (lastX, lastY) = (x, y);
-        switch (drag)
+        float dx = x - _lastX;
+        float dy = y - _lastY;
+        (_lastX, _lastY) = (x, y);
+        switch (_drag)
         {
             case DragKind.Divider:
                 PixelRect fit = layout.First.Fit;

@@ -22,14 +22,14 @@ public sealed class AudioStage : IAudioPosition
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly AudioReader reader;
-    private readonly SdlAudioOutput output;
-    private readonly double startSeconds;
-    private readonly float[] chunk;
-    private readonly CancellationTokenSource stop = new();
-    private readonly StageThread thread;
-    private readonly object gate = new();
-    private long framesQueued;
+    private readonly AudioReader _reader;
+    private readonly SdlAudioOutput _output;
+    private readonly double _startSeconds;
+    private readonly float[] _chunk;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly StageThread _thread;
+    private readonly object _gate = new();
+    private long _framesQueued;
 
     /// <param name="info">The probed file (must have an audio stream).</param>
     /// <param name="output">An F32 device opened with the stream's rate and channels; not owned.</param>
@@ -38,72 +38,72 @@ public sealed class AudioStage : IAudioPosition
     /// so the sound lines up with the pictures even when the streams start at different times.</param>
     public AudioStage(VideoInfo info, SdlAudioOutput output, double startSeconds, double videoOriginSeconds)
     {
-        reader = new AudioReader(info, null, videoOriginSeconds + Math.Max(0, startSeconds));
-        if (output.SampleRate != reader.SampleRate || output.Channels != reader.Channels)
+        _reader = new AudioReader(info, null, videoOriginSeconds + Math.Max(0, startSeconds));
+        if (output.SampleRate != _reader.SampleRate || output.Channels != _reader.Channels)
         {
-            reader.Dispose();
+            _reader.Dispose();
             throw new ArgumentException(
-                $"the device plays {output.SampleRate} Hz × {output.Channels}, the stream is {reader.SampleRate} Hz × {reader.Channels}", nameof(output));
+                $"the device plays {output.SampleRate} Hz × {output.Channels}, the stream is {_reader.SampleRate} Hz × {_reader.Channels}", nameof(output));
         }
 
-        this.output = output;
-        this.startSeconds = Math.Max(0, startSeconds);
-        chunk = new float[ChunkFrames * reader.Channels];
-        thread = new StageThread("audio", Loop);
+        _output = output;
+        _startSeconds = Math.Max(0, startSeconds);
+        _chunk = new float[ChunkFrames * _reader.Channels];
+        _thread = new StageThread("audio", Loop);
     }
 
-    public Task Completion => thread.Completion;
+    public Task Completion => _thread.Completion;
 
     /// <inheritdoc />
     public double PositionSeconds
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                double queuedSeconds = (double)output.QueuedBytes / (output.BytesPerFrame * output.SampleRate);
-                return startSeconds + (double)framesQueued / output.SampleRate - queuedSeconds;
+                double queuedSeconds = (double)_output.QueuedBytes / (_output.BytesPerFrame * _output.SampleRate);
+                return _startSeconds + (double)_framesQueued / _output.SampleRate - queuedSeconds;
             }
         }
     }
 
-    public void Start() => thread.Start();
+    public void Start() => _thread.Start();
 
     /// <summary>Stops the thread and the decoder; what is already queued stays (clear the device after a seek).</summary>
     public void Stop()
     {
-        stop.Cancel();
-        thread.Join(JoinTimeout);
-        reader.Dispose();
-        stop.Dispose();
+        _stop.Cancel();
+        _thread.Join(JoinTimeout);
+        _reader.Dispose();
+        _stop.Dispose();
     }
 
     private void Loop()
     {
         bool ended = false;
-        int channels = reader.Channels;
-        double leadBytes = LeadSeconds * output.SampleRate * output.BytesPerFrame;
-        while (!stop.IsCancellationRequested)
+        int channels = _reader.Channels;
+        double leadBytes = LeadSeconds * _output.SampleRate * _output.BytesPerFrame;
+        while (!_stop.IsCancellationRequested)
         {
-            if (output.QueuedBytes >= leadBytes)
+            if (_output.QueuedBytes >= leadBytes)
             {
-                stop.Token.WaitHandle.WaitOne(IdleWait);
+                _stop.Token.WaitHandle.WaitOne(IdleWait);
                 continue;
             }
 
-            int samples = ended ? 0 : reader.Read(chunk);
+            int samples = ended ? 0 : _reader.Read(_chunk);
             if (samples == 0)
             {
                 // Past the end: silence keeps the device, and so the clock, going until the video ends.
                 ended = true;
-                Array.Clear(chunk);
-                samples = chunk.Length;
+                Array.Clear(_chunk);
+                samples = _chunk.Length;
             }
 
-            lock (gate)
+            lock (_gate)
             {
-                output.Queue(MemoryMarshal.AsBytes(chunk.AsSpan(0, samples)));
-                framesQueued += samples / channels;
+                _output.Queue(MemoryMarshal.AsBytes(_chunk.AsSpan(0, samples)));
+                _framesQueued += samples / channels;
             }
         }
     }

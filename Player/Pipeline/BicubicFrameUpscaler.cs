@@ -45,19 +45,11 @@ public sealed class BicubicFrameUpscaler : IFrameUpscaler
             _srBytes = new float[sr.Pixels.Length];
         }
 
-        // The LR frame holds 8-bit values divided by 255, so going to byte range (as Image.ToRange does) loses nothing.
-        ReadOnlySpan<float> lrPixels = lr.Pixels;
-        for (int i = 0; i < lrPixels.Length; i++)
-        {
-            _lrBytes[i] = Quantise.ToByte(lrPixels[i] * 255.0);
-        }
-
+        // The LR frame holds 8-bit values divided by 255, so going to byte range (as Image.ToRange does) loses nothing;
+        // the resize's output is integral and within [0, 255] already.
+        PixelConversion.UnitToByteScale(lr.Pixels, _lrBytes);
         _resizer.Upscale(_lrBytes, _srBytes);
-        Span<float> target = sr.Pixels;
-        for (int i = 0; i < _srBytes.Length; i++)
-        {
-            target[i] = Math.Clamp(_srBytes[i] / 255f, 0f, 1f);
-        }
+        PixelConversion.ByteScaleToUnit(_srBytes, sr.Pixels);
     }
 
     public void Dispose()

@@ -10,21 +10,21 @@ namespace RealtimeSR.Player.Pipeline;
 /// </summary>
 public sealed class PlaybackClock
 {
-    private readonly object gate = new();
-    private IAudioPosition? audio;
-    private double frozenAt;
-    private double baseSeconds;
-    private long baseTicks;
-    private bool running;
+    private readonly object _gate = new();
+    private IAudioPosition? _audio;
+    private double _frozenAt;
+    private double _baseSeconds;
+    private long _baseTicks;
+    private bool _running;
 
     /// <summary>True while time advances (not paused and not waiting for the first frame after a seek).</summary>
     public bool IsRunning
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return running;
+                return _running;
             }
         }
     }
@@ -34,14 +34,14 @@ public sealed class PlaybackClock
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                if (!running)
+                if (!_running)
                 {
-                    return frozenAt;
+                    return _frozenAt;
                 }
 
-                return audio?.PositionSeconds ?? baseSeconds + (Stopwatch.GetTimestamp() - baseTicks) / (double)Stopwatch.Frequency;
+                return _audio?.PositionSeconds ?? _baseSeconds + (Stopwatch.GetTimestamp() - _baseTicks) / (double)Stopwatch.Frequency;
             }
         }
     }
@@ -52,23 +52,23 @@ public sealed class PlaybackClock
     /// </summary>
     public void Reset(double seconds, IAudioPosition? source)
     {
-        lock (gate)
+        lock (_gate)
         {
-            audio = source;
-            frozenAt = seconds;
-            running = false;
+            _audio = source;
+            _frozenAt = seconds;
+            _running = false;
         }
     }
 
     /// <summary>Stops time where it is (pause).</summary>
     public void Freeze()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (running)
+            if (_running)
             {
-                frozenAt = audio?.PositionSeconds ?? baseSeconds + (Stopwatch.GetTimestamp() - baseTicks) / (double)Stopwatch.Frequency;
-                running = false;
+                _frozenAt = _audio?.PositionSeconds ?? _baseSeconds + (Stopwatch.GetTimestamp() - _baseTicks) / (double)Stopwatch.Frequency;
+                _running = false;
             }
         }
     }
@@ -76,13 +76,13 @@ public sealed class PlaybackClock
     /// <summary>Lets time advance from where it stands (resume, or the first frame after a seek is shown).</summary>
     public void Run()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!running)
+            if (!_running)
             {
-                baseSeconds = frozenAt;
-                baseTicks = Stopwatch.GetTimestamp();
-                running = true;
+                _baseSeconds = _frozenAt;
+                _baseTicks = Stopwatch.GetTimestamp();
+                _running = true;
             }
         }
     }

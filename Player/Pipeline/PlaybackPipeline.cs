@@ -19,21 +19,21 @@ public sealed class PlaybackPipeline : IDisposable
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly IFrameUpscaler upscaler;
-    private readonly SdlAudioOutput? audioOutput;
-    private readonly bool noDrop;
-    private readonly FramePool lrPool;
-    private readonly FramePool srPool;
-    private readonly long[] timestamps;
-    private readonly double secondsPerUnit;
-    private readonly double frameSeconds;
-    private readonly Func<VideoFrame, bool> dropPolicy;
-    private CancellationTokenSource? stop;
-    private VideoReader? reader;
-    private DecodeStage? decode;
-    private InferenceStage? inference;
-    private AudioStage? audio;
-    private long droppedBefore;
+    private readonly IFrameUpscaler _upscaler;
+    private readonly SdlAudioOutput? _audioOutput;
+    private readonly bool _noDrop;
+    private readonly FramePool _lrPool;
+    private readonly FramePool _srPool;
+    private readonly long[] _timestamps;
+    private readonly double _secondsPerUnit;
+    private readonly double _frameSeconds;
+    private readonly Func<VideoFrame, bool> _dropPolicy;
+    private CancellationTokenSource? _stop;
+    private VideoReader? _reader;
+    private DecodeStage? _decode;
+    private InferenceStage? _inference;
+    private AudioStage? _audio;
+    private long _droppedBefore;
 
     /// <param name="info">The probed video.</param>
     /// <param name="upscaler">The model (or bicubic), warmed up here; not owned.</param>
@@ -44,22 +44,22 @@ public sealed class PlaybackPipeline : IDisposable
     public PlaybackPipeline(VideoInfo info, IFrameUpscaler upscaler, SdlAudioOutput? audioOutput, bool noDrop)
     {
         Info = info;
-        this.upscaler = upscaler;
-        this.audioOutput = audioOutput;
-        this.noDrop = noDrop;
+        _upscaler = upscaler;
+        _audioOutput = audioOutput;
+        _noDrop = noDrop;
 
         // The first reader also lists every frame's timestamp, which seeks and steps are resolved against.
-        reader = new VideoReader(info);
-        timestamps = [.. reader.Timestamps];
-        secondsPerUnit = reader.TimeBase.ToDouble();
-        frameSeconds = info.FramesPerSecond > 0 ? 1 / info.FramesPerSecond : 1.0 / 30;
-        LrWidth = reader.Width;
-        LrHeight = reader.Height;
-        lrPool = new FramePool(LrWidth, LrHeight, PoolCapacity);
-        srPool = new FramePool(LrWidth * upscaler.Scale, LrHeight * upscaler.Scale, PoolCapacity);
-        DecodeMeter = new StageMeter("decode", timestamps.Length + 64);
-        InferenceMeter = new StageMeter("infer", timestamps.Length + 64);
-        dropPolicy = ShouldDrop;
+        _reader = new VideoReader(info);
+        _timestamps = [.. _reader.Timestamps];
+        _secondsPerUnit = _reader.TimeBase.ToDouble();
+        _frameSeconds = info.FramesPerSecond > 0 ? 1 / info.FramesPerSecond : 1.0 / 30;
+        LrWidth = _reader.Width;
+        LrHeight = _reader.Height;
+        _lrPool = new FramePool(LrWidth, LrHeight, PoolCapacity);
+        _srPool = new FramePool(LrWidth * upscaler.Scale, LrHeight * upscaler.Scale, PoolCapacity);
+        DecodeMeter = new StageMeter("decode", _timestamps.Length + 64);
+        InferenceMeter = new StageMeter("infer", _timestamps.Length + 64);
+        _dropPolicy = ShouldDrop;
         WarmUp();
     }
 
@@ -75,39 +75,39 @@ public sealed class PlaybackPipeline : IDisposable
 
     public int LrHeight { get; }
 
-    public int Scale => upscaler.Scale;
+    public int Scale => _upscaler.Scale;
 
     /// <summary>The source's nominal frame interval (1 / its frame rate; 1/30 s when unknown).</summary>
-    public double FrameSeconds => frameSeconds;
+    public double FrameSeconds => _frameSeconds;
 
     /// <summary>Frames in the whole video.</summary>
-    public int FrameCount => timestamps.Length;
+    public int FrameCount => _timestamps.Length;
 
     /// <summary>Whether sound is played (and the clock follows it).</summary>
-    public bool HasAudio => audioOutput is not null;
+    public bool HasAudio => _audioOutput is not null;
 
     /// <summary>The decode stage has run to the end of the file (its rate is then no longer a rate).</summary>
-    public bool DecodeFinished => decode?.Completion.IsCompleted ?? false;
+    public bool DecodeFinished => _decode?.Completion.IsCompleted ?? false;
 
     /// <summary>The inference stage has handled the last decoded frame.</summary>
-    public bool InferenceFinished => inference?.Completion.IsCompleted ?? false;
+    public bool InferenceFinished => _inference?.Completion.IsCompleted ?? false;
 
     /// <summary>Frames dropped before inference since playback started.</summary>
-    public long Dropped => droppedBefore + (inference?.Dropped ?? 0);
+    public long Dropped => _droppedBefore + (_inference?.Dropped ?? 0);
 
     /// <summary>Upscaled frames of the current run, in order; the reader returns each pair to its pools.</summary>
-    public ChannelReader<UpscaledFrame> Output => inference?.Output ?? throw new InvalidOperationException("the pipeline is not started");
+    public ChannelReader<UpscaledFrame> Output => _inference?.Output ?? throw new InvalidOperationException("the pipeline is not started");
 
     /// <summary>Media time of <paramref name="pts"/> (the stream's units): seconds from the first frame.</summary>
-    public double SecondsOf(long pts) => (pts - timestamps[0]) * secondsPerUnit;
+    public double SecondsOf(long pts) => (pts - _timestamps[0]) * _secondsPerUnit;
 
     /// <summary>The frame shown at media time <paramref name="seconds"/>: the last one whose time is not after it.</summary>
     public long IndexAt(double seconds)
     {
-        long target = timestamps[0] + (long)Math.Round(seconds / secondsPerUnit);
-        int found = Array.BinarySearch(timestamps, target);
+        long target = _timestamps[0] + (long)Math.Round(seconds / _secondsPerUnit);
+        int found = Array.BinarySearch(_timestamps, target);
         int index = found >= 0 ? found : ~found - 1;
-        return Math.Clamp(index, 0, timestamps.Length - 1);
+        return Math.Clamp(index, 0, _timestamps.Length - 1);
     }
 
     /// <summary>
@@ -117,64 +117,64 @@ public sealed class PlaybackPipeline : IDisposable
     public void Start(long index)
     {
         StopStages();
-        index = Math.Clamp(index, 0, timestamps.Length - 1);
-        double seconds = SecondsOf(timestamps[index]);
-        if (reader is null || index != 0 || reader.Decoded != 0)
+        index = Math.Clamp(index, 0, _timestamps.Length - 1);
+        double seconds = SecondsOf(_timestamps[index]);
+        if (_reader is null || index != 0 || _reader.Decoded != 0)
         {
-            reader?.Dispose();
-            reader = null;
-            reader = new VideoReader(Info, new VideoReaderOptions { Start = index == 0 ? null : TimeSpan.FromSeconds(seconds) });
+            _reader?.Dispose();
+            _reader = null;
+            _reader = new VideoReader(Info, new VideoReaderOptions { Start = index == 0 ? null : TimeSpan.FromSeconds(seconds) });
         }
 
-        int first = Array.BinarySearch(timestamps, reader.Timestamps[0]);
-        stop = new CancellationTokenSource();
-        decode = new DecodeStage(reader, lrPool, stop.Token, DecodeMeter, first >= 0 ? first : index);
-        inference = new InferenceStage(decode.Output, upscaler, srPool, stop.Token, dropPolicy, InferenceMeter);
+        int first = Array.BinarySearch(_timestamps, _reader.Timestamps[0]);
+        _stop = new CancellationTokenSource();
+        _decode = new DecodeStage(_reader, _lrPool, _stop.Token, DecodeMeter, first >= 0 ? first : index);
+        _inference = new InferenceStage(_decode.Output, _upscaler, _srPool, _stop.Token, _dropPolicy, InferenceMeter);
         RestartAudio(seconds);
-        decode.Start();
-        inference.Start();
+        _decode.Start();
+        _inference.Start();
     }
 
     /// <summary>Restarts the sound at <paramref name="seconds"/> (after frame steps) and resets the clock there, frozen.</summary>
     public void RestartAudio(double seconds)
     {
         StopAudio();
-        if (audioOutput is not null)
+        if (_audioOutput is not null)
         {
-            audioOutput.Pause();
-            audioOutput.Clear();
-            audio = new AudioStage(Info, audioOutput, seconds, timestamps[0] * secondsPerUnit);
-            audio.Start();
+            _audioOutput.Pause();
+            _audioOutput.Clear();
+            _audio = new AudioStage(Info, _audioOutput, seconds, _timestamps[0] * _secondsPerUnit);
+            _audio.Start();
         }
 
-        Clock.Reset(seconds, audio);
+        Clock.Reset(seconds, _audio);
     }
 
     /// <summary>Pauses or resumes the sound device (the clock is the caller's to freeze or run).</summary>
     public void SetAudioPaused(bool paused)
     {
-        if (audioOutput is null)
+        if (_audioOutput is null)
         {
             return;
         }
 
         if (paused)
         {
-            audioOutput.Pause();
+            _audioOutput.Pause();
         }
         else
         {
-            audioOutput.Resume();
+            _audioOutput.Resume();
         }
     }
 
     /// <summary>Changes the volume by <paramref name="delta"/>; returns the volume in effect (1 without sound).</summary>
-    public float AdjustVolume(float delta) => audioOutput?.AdjustVolume(delta) ?? 1f;
+    public float AdjustVolume(float delta) => _audioOutput?.AdjustVolume(delta) ?? 1f;
 
     /// <summary>Rethrows a failure of the audio stage (video failures arrive through <see cref="Output"/>).</summary>
     public void ThrowIfFailed()
     {
-        if (audio?.Completion is { IsFaulted: true } failed)
+        if (_audio?.Completion is { IsFaulted: true } failed)
         {
             ExceptionDispatchInfo.Capture(failed.Exception!.InnerException ?? failed.Exception).Throw();
         }
@@ -184,67 +184,67 @@ public sealed class PlaybackPipeline : IDisposable
     {
         StopStages();
         StopAudio();
-        reader?.Dispose();
-        lrPool.Dispose();
-        srPool.Dispose();
+        _reader?.Dispose();
+        _lrPool.Dispose();
+        _srPool.Dispose();
     }
 
     private bool ShouldDrop(VideoFrame lr)
     {
-        if (noDrop || !Clock.IsRunning)
+        if (_noDrop || !Clock.IsRunning)
         {
             return false;
         }
 
         // Late = it would be ready only after its successor is due, given how long the model takes now.
         double ready = Clock.NowSeconds + InferenceMeter.RecentMedianMilliseconds() / 1000;
-        return SecondsOf(lr.Pts) + frameSeconds < ready;
+        return SecondsOf(lr.Pts) + _frameSeconds < ready;
     }
 
     private void WarmUp()
     {
         // The first run at a size allocates the session's tensors and checks the output shape.
         var lr = new VideoFrame(LrWidth, LrHeight);
-        var sr = new VideoFrame(LrWidth * upscaler.Scale, LrHeight * upscaler.Scale);
-        upscaler.Upscale(lr, sr);
+        var sr = new VideoFrame(LrWidth * _upscaler.Scale, LrHeight * _upscaler.Scale);
+        _upscaler.Upscale(lr, sr);
     }
 
     private void StopStages()
     {
-        if (stop is null || decode is null || inference is null)
+        if (_stop is null || _decode is null || _inference is null)
         {
             return;
         }
 
-        stop.Cancel();
-        if (!decode.Join(JoinTimeout) || !inference.Join(JoinTimeout))
+        _stop.Cancel();
+        if (!_decode.Join(JoinTimeout) || !_inference.Join(JoinTimeout))
         {
             throw new TimeoutException($"the pipeline's threads did not stop within {JoinTimeout.TotalSeconds} s");
         }
 
         // Whatever was in flight goes back to the pools, so the next run starts with every frame free.
-        while (decode.Output.TryRead(out VideoFrame? lr))
+        while (_decode.Output.TryRead(out VideoFrame? lr))
         {
             lr.Return();
         }
 
-        while (inference.Output.TryRead(out UpscaledFrame pair))
+        while (_inference.Output.TryRead(out UpscaledFrame pair))
         {
             pair.Return();
         }
 
-        droppedBefore += inference.Dropped;
-        reader?.Dispose();
-        reader = null;
-        stop.Dispose();
-        stop = null;
-        decode = null;
-        inference = null;
+        _droppedBefore += _inference.Dropped;
+        _reader?.Dispose();
+        _reader = null;
+        _stop.Dispose();
+        _stop = null;
+        _decode = null;
+        _inference = null;
     }
 
     private void StopAudio()
     {
-        audio?.Stop();
-        audio = null;
+        _audio?.Stop();
+        _audio = null;
     }
 }

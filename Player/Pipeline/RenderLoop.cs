@@ -25,30 +25,30 @@ public sealed class RenderLoop
     /// <summary>Idle wait between polls when nothing is due: short against a 60 fps frame period.</summary>
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(2);
 
-    private readonly IRenderTarget target;
-    private readonly ViewRenderer renderer;
-    private readonly PlaybackPipeline pipeline;
-    private readonly PlaybackOptions options;
-    private readonly string modelName;
-    private readonly string executionProvider;
-    private readonly InputHandler input = new();
-    private readonly List<PlayerAction> actions = new(8);
-    private readonly StageTiming[] osdStages = new StageTiming[3];
-    private ViewState state;
-    private UpscaledFrame? pending;
-    private bool awaitingFirst;
-    private bool stepPending;
-    private bool audioStale;
-    private bool dirty = true;
-    private long shownIndex = -1;
-    private double shownSeconds;
-    private long presented;
-    private long renderBegin;
-    private long lastPresentTicks;
-    private long osdTicks;
-    private long osdFramesDecode;
-    private long osdFramesInfer;
-    private long osdFramesShown;
+    private readonly IRenderTarget _target;
+    private readonly ViewRenderer _renderer;
+    private readonly PlaybackPipeline _pipeline;
+    private readonly PlaybackOptions _options;
+    private readonly string _modelName;
+    private readonly string _executionProvider;
+    private readonly InputHandler _input = new();
+    private readonly List<PlayerAction> _actions = new(8);
+    private readonly StageTiming[] _osdStages = new StageTiming[3];
+    private ViewState _state;
+    private UpscaledFrame? _pending;
+    private bool _awaitingFirst;
+    private bool _stepPending;
+    private bool _audioStale;
+    private bool _dirty = true;
+    private long _shownIndex = -1;
+    private double _shownSeconds;
+    private long _presented;
+    private long _renderBegin;
+    private long _lastPresentTicks;
+    private long _osdTicks;
+    private long _osdFramesDecode;
+    private long _osdFramesInfer;
+    private long _osdFramesShown;
 
     /// <param name="target">Where to draw; its context is current on this thread.</param>
     /// <param name="renderer">The view renderer made on that context.</param>
@@ -58,13 +58,13 @@ public sealed class RenderLoop
     /// <param name="executionProvider">Where the model runs ("cpu", "cuda", "none"), for the OSD.</param>
     public RenderLoop(IRenderTarget target, ViewRenderer renderer, PlaybackPipeline pipeline, PlaybackOptions options, string modelName, string executionProvider)
     {
-        this.target = target;
-        this.renderer = renderer;
-        this.pipeline = pipeline;
-        this.options = options;
-        this.modelName = modelName;
-        this.executionProvider = executionProvider;
-        state = new ViewState(options.Mode, OsdVisible: options.OsdVisible);
+        _target = target;
+        _renderer = renderer;
+        _pipeline = pipeline;
+        _options = options;
+        _modelName = modelName;
+        _executionProvider = executionProvider;
+        _state = new ViewState(options.Mode, OsdVisible: options.OsdVisible);
         Recorder = new TimelineRecorder(pipeline.FrameCount + 64);
         RenderMeter = new StageMeter("render", pipeline.FrameCount + 64);
         renderer.SetLabels("Bicubic", modelName);
@@ -80,13 +80,13 @@ public sealed class RenderLoop
     public StageMeter RenderMeter { get; }
 
     /// <summary>New frames shown.</summary>
-    public long Presented => presented;
+    public long Presented => _presented;
 
     /// <summary>Index of the frame on screen, −1 before the first.</summary>
-    public long ShownIndex => shownIndex;
+    public long ShownIndex => _shownIndex;
 
     /// <summary>Its media time in seconds.</summary>
-    public double ShownSeconds => shownSeconds;
+    public double ShownSeconds => _shownSeconds;
 
     /// <summary>
     /// Plays until the video ends, <see cref="PlaybackOptions.ExitAfterFrames"/> frames were shown, or the user quits.
@@ -95,29 +95,29 @@ public sealed class RenderLoop
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired (Ctrl-C).</exception>
     public void Run(CancellationToken cancellation)
     {
-        pipeline.Start(0);
-        awaitingFirst = true;
+        _pipeline.Start(0);
+        _awaitingFirst = true;
         long iteration = 0;
         try
         {
             while (true)
             {
                 cancellation.ThrowIfCancellationRequested();
-                pipeline.ThrowIfFailed();
+                _pipeline.ThrowIfFailed();
                 if (!HandleInput())
                 {
                     break;
                 }
 
                 bool ended = !TakeFrame();
-                if (ended && pending is null)
+                if (ended && _pending is null)
                 {
                     break;
                 }
 
                 bool shown = ShowIfDue();
                 RefreshOsd();
-                if (dirty)
+                if (_dirty)
                 {
                     Draw(shown);
                 }
@@ -126,40 +126,40 @@ public sealed class RenderLoop
                     Thread.Sleep(IdleWait);
                 }
 
-                Observer?.Invoke(new PlayerSnapshot(++iteration, presented, shownIndex, shownSeconds, state, pipeline.Dropped));
-                if (options.ExitAfterFrames is { } most && presented >= most)
+                Observer?.Invoke(new PlayerSnapshot(++iteration, _presented, _shownIndex, _shownSeconds, _state, _pipeline.Dropped));
+                if (_options.ExitAfterFrames is { } most && _presented >= most)
                 {
                     break;
                 }
             }
 
-            if (options.ScreenshotPath is { } path)
+            if (_options.ScreenshotPath is { } path)
             {
                 SaveScreenshot(path);
             }
         }
         finally
         {
-            pending?.Return();
-            pending = null;
+            _pending?.Return();
+            _pending = null;
         }
     }
 
     /// <summary>Applies pending input; false when the user quits.</summary>
     private bool HandleInput()
     {
-        var (width, height) = target.Size;
-        while (target.PollEvent(out InputEvent e))
+        var (width, height) = _target.Size;
+        while (_target.PollEvent(out InputEvent e))
         {
-            ViewState before = state;
-            state = input.Handle(state, e, renderer.Layout(state, width, height), actions);
-            dirty |= before != state || e.Kind == InputEventKind.WindowResized;
+            ViewState before = _state;
+            _state = _input.Handle(_state, e, _renderer.Layout(_state, width, height), _actions);
+            _dirty |= before != _state || e.Kind == InputEventKind.WindowResized;
         }
 
         bool keepGoing = true;
-        for (int i = 0; i < actions.Count; i++)
+        for (int i = 0; i < _actions.Count; i++)
         {
-            PlayerAction action = actions[i];
+            PlayerAction action = _actions[i];
             switch (action.Kind)
             {
                 case PlayerActionKind.Quit:
@@ -168,31 +168,31 @@ public sealed class RenderLoop
                 case PlayerActionKind.SetPaused:
                     SetPaused(action.Amount != 0);
                     break;
-                case PlayerActionKind.Seek when shownIndex >= 0:
-                    Restart(pipeline.IndexAt(shownSeconds + action.Amount));
+                case PlayerActionKind.Seek when _shownIndex >= 0:
+                    Restart(_pipeline.IndexAt(_shownSeconds + action.Amount));
                     break;
-                case PlayerActionKind.Step when shownIndex >= 0 && action.Amount < 0:
-                    Restart(shownIndex - 1);
+                case PlayerActionKind.Step when _shownIndex >= 0 && action.Amount < 0:
+                    Restart(_shownIndex - 1);
                     break;
-                case PlayerActionKind.Step when shownIndex >= 0:
-                    stepPending = true;
-                    audioStale = true;
+                case PlayerActionKind.Step when _shownIndex >= 0:
+                    _stepPending = true;
+                    _audioStale = true;
                     break;
                 case PlayerActionKind.Screenshot:
-                    SaveScreenshot(Path.Combine(options.ScreenshotFolder, $"rtsr-screenshot-{Math.Max(shownIndex, 0):D6}.png"));
+                    SaveScreenshot(Path.Combine(_options.ScreenshotFolder, $"rtsr-screenshot-{Math.Max(_shownIndex, 0):D6}.png"));
                     break;
                 case PlayerActionKind.Volume:
-                    float volume = pipeline.AdjustVolume((float)action.Amount);
+                    float volume = _pipeline.AdjustVolume((float)action.Amount);
                     Console.Error.WriteLine($"volume {volume:P0}");
                     break;
                 case PlayerActionKind.SetFullscreen:
-                    target.SetFullscreen(action.Amount != 0);
-                    dirty = true;
+                    _target.SetFullscreen(action.Amount != 0);
+                    _dirty = true;
                     break;
             }
         }
 
-        actions.Clear();
+        _actions.Clear();
         return keepGoing;
     }
 
@@ -200,47 +200,47 @@ public sealed class RenderLoop
     {
         if (paused)
         {
-            pipeline.Clock.Freeze();
-            pipeline.SetAudioPaused(true);
+            _pipeline.Clock.Freeze();
+            _pipeline.SetAudioPaused(true);
         }
-        else if (!awaitingFirst)
+        else if (!_awaitingFirst)
         {
-            if (audioStale)
+            if (_audioStale)
             {
                 // Frames were stepped while paused: the sound must pick up at the frame on screen.
-                pipeline.RestartAudio(shownSeconds);
-                audioStale = false;
+                _pipeline.RestartAudio(_shownSeconds);
+                _audioStale = false;
             }
 
-            pipeline.SetAudioPaused(false);
-            pipeline.Clock.Run();
+            _pipeline.SetAudioPaused(false);
+            _pipeline.Clock.Run();
         }
 
-        dirty = true;
+        _dirty = true;
     }
 
     private void Restart(long index)
     {
-        pending?.Return();
-        pending = null;
-        stepPending = false;
-        audioStale = false;
-        pipeline.Start(index);
-        awaitingFirst = true;
+        _pending?.Return();
+        _pending = null;
+        _stepPending = false;
+        _audioStale = false;
+        _pipeline.Start(index);
+        _awaitingFirst = true;
     }
 
     /// <summary>Makes sure a frame is pending if one is ready; false when the stream has ended.</summary>
     private bool TakeFrame()
     {
-        if (pending is not null)
+        if (_pending is not null)
         {
             return true;
         }
 
-        var output = pipeline.Output;
+        var output = _pipeline.Output;
         if (output.TryRead(out UpscaledFrame frame))
         {
-            pending = frame;
+            _pending = frame;
             return true;
         }
 
@@ -261,21 +261,21 @@ public sealed class RenderLoop
     /// <summary>Uploads the pending frame when it is due; true when a new frame went up.</summary>
     private bool ShowIfDue()
     {
-        if (pending is not { } frame)
+        if (_pending is not { } frame)
         {
             return false;
         }
 
-        double seconds = pipeline.SecondsOf(frame.Sr.Pts);
-        if (stepPending && frame.Sr.Index != shownIndex + 1)
+        double seconds = _pipeline.SecondsOf(frame.Sr.Pts);
+        if (_stepPending && frame.Sr.Index != _shownIndex + 1)
         {
             // A frame was dropped before the pause: decode the wanted one instead of skipping it.
-            Restart(shownIndex + 1);
+            Restart(_shownIndex + 1);
             return false;
         }
 
-        bool due = awaitingFirst || stepPending || options.NoDrop
-            || (pipeline.Clock.IsRunning && pipeline.Clock.NowSeconds >= seconds);
+        bool due = _awaitingFirst || _stepPending || _options.NoDrop
+            || (_pipeline.Clock.IsRunning && _pipeline.Clock.NowSeconds >= seconds);
         if (!due)
         {
             return false;
@@ -285,85 +285,85 @@ public sealed class RenderLoop
         frame.Sr.Timeline.Set(TimelineMark.OutputStart, begin); // the meter's instants: file and table agree
         VideoFrame lr = frame.Lr;
         VideoFrame sr = frame.Sr;
-        renderer.SetFrame(lr.Pixels, lr.Width, lr.Height, sr.Pixels, sr.Width, sr.Height);
-        shownIndex = sr.Index;
-        shownSeconds = seconds;
-        renderBegin = begin;
-        stepPending = false;
-        if (awaitingFirst)
+        _renderer.SetFrame(lr.Pixels, lr.Width, lr.Height, sr.Pixels, sr.Width, sr.Height);
+        _shownIndex = sr.Index;
+        _shownSeconds = seconds;
+        _renderBegin = begin;
+        _stepPending = false;
+        if (_awaitingFirst)
         {
-            awaitingFirst = false;
-            if (!state.Paused)
+            _awaitingFirst = false;
+            if (!_state.Paused)
             {
-                pipeline.SetAudioPaused(false);
-                pipeline.Clock.Run();
+                _pipeline.SetAudioPaused(false);
+                _pipeline.Clock.Run();
             }
         }
 
-        dirty = true;
+        _dirty = true;
         return true;
     }
 
     private void Draw(bool newFrame)
     {
-        var (width, height) = target.Size;
-        target.Bind();
-        renderer.Draw(state, width, height);
-        target.Present();
-        dirty = false;
-        if (!newFrame || pending is not { } frame)
+        var (width, height) = _target.Size;
+        _target.Bind();
+        _renderer.Draw(_state, width, height);
+        _target.Present();
+        _dirty = false;
+        if (!newFrame || _pending is not { } frame)
         {
             return;
         }
 
-        long end = RenderMeter.End(renderBegin);
+        long end = RenderMeter.End(_renderBegin);
         frame.Sr.Timeline.Set(TimelineMark.OutputEnd, end);
         frame.Sr.Timeline.Set(TimelineMark.Present, end);
         Recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
         long now = Stopwatch.GetTimestamp();
-        if (lastPresentTicks != 0)
+        if (_lastPresentTicks != 0)
         {
-            renderer.FrameTimes.Add((now - lastPresentTicks) * 1000.0 / Stopwatch.Frequency);
+            _renderer.FrameTimes.Add((now - _lastPresentTicks) * 1000.0 / Stopwatch.Frequency);
         }
 
-        lastPresentTicks = now;
-        presented++;
+        _lastPresentTicks = now;
+        _presented++;
         frame.Return();
-        pending = null;
+        _pending = null;
     }
 
     private void RefreshOsd()
     {
         long now = Stopwatch.GetTimestamp();
-        if (!state.OsdVisible || now - osdTicks < OsdRefreshTicks)
+        if (!_state.OsdVisible || now - _osdTicks < OsdRefreshTicks)
         {
             return;
         }
 
-        double seconds = osdTicks == 0 ? 0 : (now - osdTicks) / (double)Stopwatch.Frequency;
-        long decoded = pipeline.DecodeMeter.Frames, inferred = pipeline.InferenceMeter.Frames;
+        double seconds = _osdTicks == 0 ? 0 : (now - _osdTicks) / (double)Stopwatch.Frequency;
+        long decoded = _pipeline.DecodeMeter.Frames, inferred = _pipeline.InferenceMeter.Frames;
         double Rate(long count, long before) => seconds > 0 ? (count - before) / seconds : 0;
-        osdStages[0] = new StageTiming("decode", pipeline.DecodeMeter.RecentMedianMilliseconds(), pipeline.DecodeMeter.LastMilliseconds);
-        osdStages[1] = new StageTiming("sr", pipeline.InferenceMeter.RecentMedianMilliseconds(), pipeline.InferenceMeter.LastMilliseconds);
-        osdStages[2] = new StageTiming("render", RenderMeter.RecentMedianMilliseconds(), RenderMeter.LastMilliseconds);
-        renderer.SetOsd(new OsdStats(
+        _osdStages[0] = new StageTiming("decode", _pipeline.DecodeMeter.RecentMedianMilliseconds(), _pipeline.DecodeMeter.LastMilliseconds);
+        _osdStages[1] = new StageTiming("sr", _pipeline.InferenceMeter.RecentMedianMilliseconds(), _pipeline.InferenceMeter.LastMilliseconds);
+        _osdStages[2] = new StageTiming("render", RenderMeter.RecentMedianMilliseconds(), RenderMeter.LastMilliseconds);
+        _renderer.SetOsd(new OsdStats(
             // A finished stage shows "-": its rate over the last interval would read 0 although nothing is wrong.
-            pipeline.DecodeFinished ? double.NaN : Rate(decoded, osdFramesDecode),
-            pipeline.InferenceFinished ? double.NaN : Rate(inferred, osdFramesInfer),
-            Rate(presented, osdFramesShown), osdStages,
-            pipeline.Dropped, modelName, pipeline.Scale, executionProvider.ToUpperInvariant(), pipeline.LrWidth, pipeline.LrHeight, state.Paused,
-            pipeline.FrameSeconds * 1000));
-        (osdTicks, osdFramesDecode, osdFramesInfer, osdFramesShown) = (now, decoded, inferred, presented);
-        dirty = true;
+            _pipeline.DecodeFinished ? double.NaN : Rate(decoded, _osdFramesDecode),
+            _pipeline.InferenceFinished ? double.NaN : Rate(inferred, _osdFramesInfer),
+            Rate(_presented, _osdFramesShown), _osdStages,
+            _pipeline.Dropped, _modelName, _pipeline.Scale, _executionProvider.ToUpperInvariant(), _pipeline.LrWidth, _pipeline.LrHeight, _state.Paused,
+            _pipeline.FrameSeconds * 1000));
+        (_osdTicks, _osdFramesDecode, _osdFramesInfer, _osdFramesShown) = (now, decoded, inferred, _presented);
+        _dirty = true;
     }
 
     private void SaveScreenshot(string path)
     {
-        var (width, height) = target.Size;
-        target.Bind();
-        renderer.Draw(state, width, height);
-        Screenshot.Save(target.Gl, width, height, path);
-        Console.Error.WriteLine($"screenshot: {path} (frame {shownIndex})");
-        dirty = true;
+        var (width, height) = _target.Size;
+        _target.Bind();
+        _renderer.Draw(_state, width, height);
+        Screenshot.Save(_target.Gl, width, height, path);
+        Console.Error.WriteLine($"screenshot: {path} (frame {_shownIndex})");
+        _dirty = true;
     }
 }

@@ -16,19 +16,19 @@ public sealed class StageMeter
     /// <summary>Frames of recent history the OSD's median is taken over.</summary>
     public const int RecentFrames = 64;
 
-    private readonly double[] recent = new double[RecentFrames];
-    private readonly double[] sortScratch = new double[RecentFrames];
-    private readonly List<double> frameMilliseconds;
-    private readonly int warmUpFrames;
-    private long frames;
-    private double busyMilliseconds;
-    private double cpuMilliseconds;
-    private double cpuAtBegin;
-    private long firstBeginTicks;
-    private long lastEndTicks;
-    private long allocatedAtWarmUp = -1;
-    private long allocatedNow;
-    private double lastMilliseconds;
+    private readonly double[] _recent = new double[RecentFrames];
+    private readonly double[] _sortScratch = new double[RecentFrames];
+    private readonly List<double> _frameMilliseconds;
+    private readonly int _warmUpFrames;
+    private long _frames;
+    private double _busyMilliseconds;
+    private double _cpuMilliseconds;
+    private double _cpuAtBegin;
+    private long _firstBeginTicks;
+    private long _lastEndTicks;
+    private long _allocatedAtWarmUp = -1;
+    private long _allocatedNow;
+    private double _lastMilliseconds;
 
     /// <param name="name">Short stage name for reports ("decode", "infer", "render").</param>
     /// <param name="expectedFrames">Frames to reserve per-frame storage for.</param>
@@ -37,32 +37,32 @@ public sealed class StageMeter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(warmUpFrames, 1);
         Name = name;
-        this.warmUpFrames = warmUpFrames;
-        frameMilliseconds = new List<double>(Math.Max(expectedFrames, 16));
+        _warmUpFrames = warmUpFrames;
+        _frameMilliseconds = new List<double>(Math.Max(expectedFrames, 16));
     }
 
     public string Name { get; }
 
     /// <summary>Frames the stage finished.</summary>
-    public long Frames => Volatile.Read(ref frames);
+    public long Frames => Volatile.Read(ref _frames);
 
     /// <summary>Sum of per-frame busy wall time, ms.</summary>
-    public double BusyMilliseconds => busyMilliseconds;
+    public double BusyMilliseconds => _busyMilliseconds;
 
     /// <summary>Sum of the thread's CPU time inside <see cref="Begin"/>/<see cref="End"/>, ms (NaN where unknown).</summary>
-    public double CpuMilliseconds => cpuMilliseconds;
+    public double CpuMilliseconds => _cpuMilliseconds;
 
     /// <summary>The latest frame's busy time, ms.</summary>
-    public double LastMilliseconds => lastMilliseconds;
+    public double LastMilliseconds => _lastMilliseconds;
 
     /// <summary><see cref="Stopwatch"/> ticks of the first <see cref="Begin"/> (0 before it).</summary>
-    public long FirstBeginTicks => Volatile.Read(ref firstBeginTicks);
+    public long FirstBeginTicks => Volatile.Read(ref _firstBeginTicks);
 
     /// <summary><see cref="Stopwatch"/> ticks of the latest <see cref="End"/> (0 before it).</summary>
-    public long LastEndTicks => Volatile.Read(ref lastEndTicks);
+    public long LastEndTicks => Volatile.Read(ref _lastEndTicks);
 
     /// <summary>Per-frame busy times in ms, in order (read after the stage stopped).</summary>
-    public IReadOnlyList<double> FrameMilliseconds => frameMilliseconds;
+    public IReadOnlyList<double> FrameMilliseconds => _frameMilliseconds;
 
     /// <summary>
     /// Bytes the stage thread allocated per frame after the warm-up frames (NaN until a frame after the warm-up):
@@ -72,25 +72,25 @@ public sealed class StageMeter
     {
         get
         {
-            long baseline = Volatile.Read(ref allocatedAtWarmUp);
-            long steadyFrames = Frames - warmUpFrames;
-            return baseline < 0 || steadyFrames <= 0 ? double.NaN : (Volatile.Read(ref allocatedNow) - baseline) / (double)steadyFrames;
+            long baseline = Volatile.Read(ref _allocatedAtWarmUp);
+            long steadyFrames = Frames - _warmUpFrames;
+            return baseline < 0 || steadyFrames <= 0 ? double.NaN : (Volatile.Read(ref _allocatedNow) - baseline) / (double)steadyFrames;
         }
     }
 
     /// <summary>Frames counted as steady state so far (after the warm-up).</summary>
-    public long SteadyFrames => Math.Max(0, Frames - warmUpFrames);
+    public long SteadyFrames => Math.Max(0, Frames - _warmUpFrames);
 
     /// <summary>Marks the start of one frame's work; give the result to <see cref="End"/>. Stage thread only.</summary>
     public long Begin()
     {
         long now = Stopwatch.GetTimestamp();
-        if (firstBeginTicks == 0)
+        if (_firstBeginTicks == 0)
         {
-            Volatile.Write(ref firstBeginTicks, now);
+            Volatile.Write(ref _firstBeginTicks, now);
         }
 
-        cpuAtBegin = ThreadCpuClock.CurrentThreadMilliseconds();
+        _cpuAtBegin = ThreadCpuClock.CurrentThreadMilliseconds();
         return now;
     }
 
@@ -101,23 +101,23 @@ public sealed class StageMeter
     {
         long now = Stopwatch.GetTimestamp();
         double ms = (now - beginTicks) * 1000.0 / Stopwatch.Frequency;
-        cpuMilliseconds += ThreadCpuClock.CurrentThreadMilliseconds() - cpuAtBegin;
-        busyMilliseconds += ms;
-        lastMilliseconds = ms;
-        recent[(int)(frames % RecentFrames)] = ms;
-        frameMilliseconds.Add(ms);
-        Volatile.Write(ref lastEndTicks, now);
-        long done = frames + 1;
-        Volatile.Write(ref frames, done);
+        _cpuMilliseconds += ThreadCpuClock.CurrentThreadMilliseconds() - _cpuAtBegin;
+        _busyMilliseconds += ms;
+        _lastMilliseconds = ms;
+        _recent[(int)(_frames % RecentFrames)] = ms;
+        _frameMilliseconds.Add(ms);
+        Volatile.Write(ref _lastEndTicks, now);
+        long done = _frames + 1;
+        Volatile.Write(ref _frames, done);
 
         // Read after the bookkeeping above so that its own (rare) list growth falls inside the measured span.
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        if (done == warmUpFrames)
+        if (done == _warmUpFrames)
         {
-            Volatile.Write(ref allocatedAtWarmUp, allocated);
+            Volatile.Write(ref _allocatedAtWarmUp, allocated);
         }
 
-        Volatile.Write(ref allocatedNow, allocated);
+        Volatile.Write(ref _allocatedNow, allocated);
         return now;
     }
 
@@ -131,11 +131,11 @@ public sealed class StageMeter
         }
 
         // The drop policy (inference thread) and the OSD (render thread) both ask.
-        lock (sortScratch)
+        lock (_sortScratch)
         {
-            Array.Copy(recent, sortScratch, count);
-            Array.Sort(sortScratch, 0, count);
-            return sortScratch[(count - 1) / 2];
+            Array.Copy(_recent, _sortScratch, count);
+            Array.Sort(_sortScratch, 0, count);
+            return _sortScratch[(count - 1) / 2];
         }
     }
 }

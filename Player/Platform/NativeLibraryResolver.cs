@@ -15,12 +15,12 @@ internal static class NativeLibraryResolver
     public const string Libc = "libc";
     public const string Kernel32 = "kernel32";
 
-    private static int registered;
+    private static int _registered;
 
     /// <summary>Installs the resolver once per process; every native wrapper calls this before its first import.</summary>
     public static void EnsureRegistered()
     {
-        if (Interlocked.Exchange(ref registered, 1) == 0)
+        if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
             NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
         }

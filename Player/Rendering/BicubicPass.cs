@@ -10,27 +10,27 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class BicubicPass : IDisposable
 {
-    private readonly GL gl;
-    private readonly GlProgram program;
-    private readonly int rect;
-    private readonly int lrHeight;
-    private readonly int srSize;
-    private readonly int targetHeight;
-    private readonly int offset;
-    private readonly int scale;
+    private readonly GL _gl;
+    private readonly GlProgram _program;
+    private readonly int _rect;
+    private readonly int _lrHeight;
+    private readonly int _srSize;
+    private readonly int _targetHeight;
+    private readonly int _offset;
+    private readonly int _scale;
 
     public BicubicPass(GL gl, ShaderLibrary shaders)
     {
-        this.gl = gl;
-        program = shaders.Program(gl, "quad.vert", "bicubic.frag");
-        rect = program.Uniform("u_rect");
-        lrHeight = program.Uniform("u_lrHeight");
-        srSize = program.Uniform("u_srSize");
-        targetHeight = program.Uniform("u_targetHeight");
-        offset = program.Uniform("u_offset");
-        scale = program.Uniform("u_scale");
-        program.Use();
-        gl.Uniform1(program.Uniform("u_rows"), 0);
+        _gl = gl;
+        _program = shaders.Program(gl, "quad.vert", "bicubic.frag");
+        _rect = _program.Uniform("u_rect");
+        _lrHeight = _program.Uniform("u_lrHeight");
+        _srSize = _program.Uniform("u_srSize");
+        _targetHeight = _program.Uniform("u_targetHeight");
+        _offset = _program.Uniform("u_offset");
+        _scale = _program.Uniform("u_scale");
+        _program.Use();
+        gl.Uniform1(_program.Uniform("u_rows"), 0);
     }
 
     /// <summary>Draws <paramref name="pane"/> of the upscale to <paramref name="srWidth"/>×<paramref name="srHeight"/>
@@ -45,15 +45,15 @@ public sealed class BicubicPass : IDisposable
                 nameof(rows));
         }
 
-        program.Use();
+        _program.Use();
         rows.Bind(0);
-        gl.Uniform1(lrHeight, rows.Height);
-        gl.Uniform2(srSize, srWidth, srHeight);
-        gl.Uniform1(this.targetHeight, (float)targetHeight);
-        gl.Uniform2(offset, (float)pane.OffsetX, (float)pane.OffsetY);
-        gl.Uniform1(scale, (float)pane.Scale);
-        ScreenQuad.Draw(gl, rect, pane.Clip, targetWidth, targetHeight);
+        _gl.Uniform1(_lrHeight, rows.Height);
+        _gl.Uniform2(_srSize, srWidth, srHeight);
+        _gl.Uniform1(_targetHeight, (float)targetHeight);
+        _gl.Uniform2(_offset, (float)pane.OffsetX, (float)pane.OffsetY);
+        _gl.Uniform1(_scale, (float)pane.Scale);
+        ScreenQuad.Draw(_gl, _rect, pane.Clip, targetWidth, targetHeight);
     }
 
-    public void Dispose() => program.Dispose();
+    public void Dispose() => _program.Dispose();
 }

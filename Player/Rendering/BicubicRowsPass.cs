@@ -10,21 +10,21 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class BicubicRowsPass : IDisposable
 {
-    private readonly GL gl;
-    private readonly GlProgram program;
-    private readonly int rect;
-    private readonly int lrSize;
-    private readonly int srWidth;
+    private readonly GL _gl;
+    private readonly GlProgram _program;
+    private readonly int _rect;
+    private readonly int _lrSize;
+    private readonly int _srWidth;
 
     public BicubicRowsPass(GL gl, ShaderLibrary shaders)
     {
-        this.gl = gl;
-        program = shaders.Program(gl, "quad.vert", "bicubic_rows.frag");
-        rect = program.Uniform("u_rect");
-        lrSize = program.Uniform("u_lrSize");
-        srWidth = program.Uniform("u_srWidth");
-        program.Use();
-        gl.Uniform1(program.Uniform("u_lr"), 0);
+        _gl = gl;
+        _program = shaders.Program(gl, "quad.vert", "bicubic_rows.frag");
+        _rect = _program.Uniform("u_rect");
+        _lrSize = _program.Uniform("u_lrSize");
+        _srWidth = _program.Uniform("u_srWidth");
+        _program.Use();
+        gl.Uniform1(_program.Uniform("u_lr"), 0);
     }
 
     /// <summary>Resizes the rows of <paramref name="lr"/> (RGB float) into <paramref name="rows"/> (RGBA float,
@@ -39,12 +39,12 @@ public sealed class BicubicRowsPass : IDisposable
         }
 
         rows.Bind();
-        program.Use();
+        _program.Use();
         lr.Bind(0);
-        gl.Uniform2(lrSize, lr.Width, lr.Height);
-        gl.Uniform1(srWidth, rows.Width);
-        ScreenQuad.Draw(gl, rect, new PixelRect(0, 0, rows.Width, rows.Height), rows.Width, rows.Height);
+        _gl.Uniform2(_lrSize, lr.Width, lr.Height);
+        _gl.Uniform1(_srWidth, rows.Width);
+        ScreenQuad.Draw(_gl, _rect, new PixelRect(0, 0, rows.Width, rows.Height), rows.Width, rows.Height);
     }
 
-    public void Dispose() => program.Dispose();
+    public void Dispose() => _program.Dispose();
 }

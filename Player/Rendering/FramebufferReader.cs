@@ -9,7 +9,7 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class FramebufferReader
 {
-    private byte[] rgba = [];
+    private byte[] _rgba = [];
 
     /// <summary>Fills <paramref name="target"/> (a <see cref="PixelRange.Byte"/> image) with the framebuffer's
     /// <c>target.Width</c>×<c>target.Height</c> pixels at its origin. Blocks until the GPU has drawn them.</summary>
@@ -22,13 +22,13 @@ public sealed class FramebufferReader
 
         int width = target.Width;
         int height = target.Height;
-        if (rgba.Length != 4 * width * height)
+        if (_rgba.Length != 4 * width * height)
         {
-            rgba = new byte[4 * width * height];
+            _rgba = new byte[4 * width * height];
         }
 
         gl.PixelStore(PixelStoreParameter.PackAlignment, 4);
-        gl.ReadPixels(0, 0, (uint)width, (uint)height, PixelFormat.Rgba, PixelType.UnsignedByte, rgba.AsSpan());
+        gl.ReadPixels(0, 0, (uint)width, (uint)height, PixelFormat.Rgba, PixelType.UnsignedByte, _rgba.AsSpan());
 
         Span<float> r = target.Plane(0);
         Span<float> g = target.Plane(1);
@@ -40,9 +40,9 @@ public sealed class FramebufferReader
             int row = y * width;
             for (int x = 0; x < width; x++, source += 4)
             {
-                r[row + x] = rgba[source];
-                g[row + x] = rgba[source + 1];
-                b[row + x] = rgba[source + 2];
+                r[row + x] = _rgba[source];
+                g[row + x] = _rgba[source + 1];
+                b[row + x] = _rgba[source + 2];
             }
         }
     }

@@ -9,8 +9,8 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class GlFramebuffer : IDisposable
 {
-    private readonly GL gl;
-    private uint handle;
+    private readonly GL _gl;
+    private uint _handle;
 
     /// <exception cref="GlException">The driver reports the framebuffer incomplete.</exception>
     public GlFramebuffer(GL gl, int width, int height, TextureLayout layout = TextureLayout.Rgba8)
@@ -20,12 +20,12 @@ public sealed class GlFramebuffer : IDisposable
             throw new ArgumentException($"a framebuffer needs an RGBA colour texture, not {layout}", nameof(layout));
         }
 
-        this.gl = gl;
+        _gl = gl;
         Width = width;
         Height = height;
         Color = new GlTexture(gl, width, height, layout);
-        handle = gl.GenFramebuffer();
-        gl.BindFramebuffer(FramebufferTarget.Framebuffer, handle);
+        _handle = gl.GenFramebuffer();
+        gl.BindFramebuffer(FramebufferTarget.Framebuffer, _handle);
         gl.FramebufferTexture2D(FramebufferTarget.Framebuffer, FramebufferAttachment.ColorAttachment0,
             TextureTarget.Texture2D, Color.Handle, 0);
         GLEnum status = gl.CheckFramebufferStatus(FramebufferTarget.Framebuffer);
@@ -45,17 +45,17 @@ public sealed class GlFramebuffer : IDisposable
 
     public void Bind()
     {
-        gl.BindFramebuffer(FramebufferTarget.Framebuffer, handle != 0 ? handle : throw new ObjectDisposedException(nameof(GlFramebuffer)));
-        gl.Viewport(0, 0, (uint)Width, (uint)Height);
+        _gl.BindFramebuffer(FramebufferTarget.Framebuffer, _handle != 0 ? _handle : throw new ObjectDisposedException(nameof(GlFramebuffer)));
+        _gl.Viewport(0, 0, (uint)Width, (uint)Height);
     }
 
     public void Dispose()
     {
-        if (handle != 0)
+        if (_handle != 0)
         {
-            gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
-            gl.DeleteFramebuffer(handle);
-            handle = 0;
+            _gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
+            _gl.DeleteFramebuffer(_handle);
+            _handle = 0;
         }
 
         Color.Dispose();

@@ -9,9 +9,9 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class GlTexture : IDisposable
 {
-    private readonly GL gl;
-    private uint handle;
-    private float[] interleaved = [];
+    private readonly GL _gl;
+    private uint _handle;
+    private float[] _interleaved = [];
 
     /// <summary>Allocates an uninitialised <paramref name="width"/>×<paramref name="height"/> picture texture.</summary>
     /// <exception cref="GlException">The size exceeds the driver's maximum texture size.</exception>
@@ -19,7 +19,7 @@ public sealed class GlTexture : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
-        this.gl = gl;
+        _gl = gl;
         Width = width;
         Height = height;
         Layout = layout;
@@ -31,8 +31,8 @@ public sealed class GlTexture : IDisposable
                 $"a {width}x{height} picture needs a {width}x{storedHeight} texture; this driver allows {maxSize}x{maxSize}");
         }
 
-        handle = gl.GenTexture();
-        gl.BindTexture(TextureTarget.Texture2D, handle);
+        _handle = gl.GenTexture();
+        gl.BindTexture(TextureTarget.Texture2D, _handle);
         gl.TexParameter(TextureTarget.Texture2D, TextureParameterName.TextureMinFilter, (int)TextureMinFilter.Nearest);
         gl.TexParameter(TextureTarget.Texture2D, TextureParameterName.TextureMagFilter, (int)TextureMagFilter.Nearest);
         gl.TexParameter(TextureTarget.Texture2D, TextureParameterName.TextureWrapS, (int)TextureWrapMode.ClampToEdge);
@@ -51,7 +51,7 @@ public sealed class GlTexture : IDisposable
 
     public TextureLayout Layout { get; }
 
-    public uint Handle => handle != 0 ? handle : throw new ObjectDisposedException(nameof(GlTexture));
+    public uint Handle => _handle != 0 ? _handle : throw new ObjectDisposedException(nameof(GlTexture));
 
     /// <summary>Uploads a CHW float RGB picture (values as given; [0, 1] expected), length 3 × width × height.</summary>
     public void UploadPlanar(ReadOnlySpan<float> chw)
@@ -63,24 +63,24 @@ public sealed class GlTexture : IDisposable
                 $"{chw.Length} samples do not make a {Width}x{Height} CHW RGB picture ({3 * plane})", nameof(chw));
         }
 
-        gl.BindTexture(TextureTarget.Texture2D, Handle);
-        gl.PixelStore(PixelStoreParameter.UnpackAlignment, 4);
+        _gl.BindTexture(TextureTarget.Texture2D, Handle);
+        _gl.PixelStore(PixelStoreParameter.UnpackAlignment, 4);
         switch (Layout)
         {
             case TextureLayout.PlanarFloat:
-                gl.TexSubImage2D(TextureTarget.Texture2D, 0, 0, 0, (uint)Width, (uint)(3 * Height),
+                _gl.TexSubImage2D(TextureTarget.Texture2D, 0, 0, 0, (uint)Width, (uint)(3 * Height),
                     PixelFormat.Red, PixelType.Float, chw);
                 break;
             case TextureLayout.RgbFloat:
-                if (interleaved.Length != 3 * plane)
+                if (_interleaved.Length != 3 * plane)
                 {
-                    interleaved = new float[3 * plane];
+                    _interleaved = new float[3 * plane];
                 }
 
                 ReadOnlySpan<float> r = chw[..plane];
                 ReadOnlySpan<float> g = chw.Slice(plane, plane);
                 ReadOnlySpan<float> b = chw.Slice(2 * plane, plane);
-                Span<float> rgb = interleaved;
+                Span<float> rgb = _interleaved;
                 for (int i = 0, j = 0; i < plane; i++, j += 3)
                 {
                     rgb[j] = r[i];
@@ -88,8 +88,8 @@ public sealed class GlTexture : IDisposable
                     rgb[j + 2] = b[i];
                 }
 
-                gl.TexSubImage2D(TextureTarget.Texture2D, 0, 0, 0, (uint)Width, (uint)Height,
-                    PixelFormat.Rgb, PixelType.Float, (ReadOnlySpan<float>)interleaved);
+                _gl.TexSubImage2D(TextureTarget.Texture2D, 0, 0, 0, (uint)Width, (uint)Height,
+                    PixelFormat.Rgb, PixelType.Float, (ReadOnlySpan<float>)_interleaved);
                 break;
             default:
                 throw new InvalidOperationException($"a {Layout} texture is not uploaded from CHW floats");
@@ -110,25 +110,25 @@ public sealed class GlTexture : IDisposable
                 $"{rgba.Length} bytes do not make a {Width}x{Height} RGBA picture ({4 * Width * Height})", nameof(rgba));
         }
 
-        gl.BindTexture(TextureTarget.Texture2D, Handle);
-        gl.PixelStore(PixelStoreParameter.UnpackAlignment, 4);
-        gl.TexSubImage2D(TextureTarget.Texture2D, 0, 0, 0, (uint)Width, (uint)Height,
+        _gl.BindTexture(TextureTarget.Texture2D, Handle);
+        _gl.PixelStore(PixelStoreParameter.UnpackAlignment, 4);
+        _gl.TexSubImage2D(TextureTarget.Texture2D, 0, 0, 0, (uint)Width, (uint)Height,
             PixelFormat.Rgba, PixelType.UnsignedByte, rgba);
     }
 
     /// <summary>Binds the texture to texture unit <paramref name="unit"/>.</summary>
     public void Bind(int unit)
     {
-        gl.ActiveTexture(TextureUnit.Texture0 + unit);
-        gl.BindTexture(TextureTarget.Texture2D, Handle);
+        _gl.ActiveTexture(TextureUnit.Texture0 + unit);
+        _gl.BindTexture(TextureTarget.Texture2D, Handle);
     }
 
     public void Dispose()
     {
-        if (handle != 0)
+        if (_handle != 0)
         {
-            gl.DeleteTexture(handle);
-            handle = 0;
+            _gl.DeleteTexture(_handle);
+            _handle = 0;
         }
     }
 

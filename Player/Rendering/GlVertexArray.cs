@@ -8,23 +8,23 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class GlVertexArray : IDisposable
 {
-    private readonly GL gl;
-    private uint handle;
+    private readonly GL _gl;
+    private uint _handle;
 
     public GlVertexArray(GL gl)
     {
-        this.gl = gl;
-        handle = gl.GenVertexArray();
+        _gl = gl;
+        _handle = gl.GenVertexArray();
     }
 
-    public void Bind() => gl.BindVertexArray(handle != 0 ? handle : throw new ObjectDisposedException(nameof(GlVertexArray)));
+    public void Bind() => _gl.BindVertexArray(_handle != 0 ? _handle : throw new ObjectDisposedException(nameof(GlVertexArray)));
 
     public void Dispose()
     {
-        if (handle != 0)
+        if (_handle != 0)
         {
-            gl.DeleteVertexArray(handle);
-            handle = 0;
+            _gl.DeleteVertexArray(_handle);
+            _handle = 0;
         }
     }
 }

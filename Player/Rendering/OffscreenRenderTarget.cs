@@ -11,29 +11,29 @@ namespace RealtimeSR.Player.Rendering;
 /// </summary>
 public sealed class OffscreenRenderTarget : IRenderTarget
 {
-    private readonly EglHeadlessContext context;
-    private readonly GlFramebuffer framebuffer;
+    private readonly EglHeadlessContext _context;
+    private readonly GlFramebuffer _framebuffer;
 
     /// <exception cref="EglException">No EGL or no GL 3.3 core context.</exception>
     public OffscreenRenderTarget(int width, int height)
     {
-        context = new EglHeadlessContext();
+        _context = new EglHeadlessContext();
         try
         {
-            framebuffer = new GlFramebuffer(context.Gl, width, height);
+            _framebuffer = new GlFramebuffer(_context.Gl, width, height);
         }
         catch
         {
-            context.Dispose();
+            _context.Dispose();
             throw;
         }
 
-        Description = $"headless (EGL, {context.Vendor})";
+        Description = $"headless (EGL, {_context.Vendor})";
     }
 
-    public GL Gl => context.Gl;
+    public GL Gl => _context.Gl;
 
-    public (int Width, int Height) Size => (framebuffer.Width, framebuffer.Height);
+    public (int Width, int Height) Size => (_framebuffer.Width, _framebuffer.Height);
 
     public string Description { get; }
 
@@ -43,9 +43,9 @@ public sealed class OffscreenRenderTarget : IRenderTarget
         return false;
     }
 
-    public void Bind() => framebuffer.Bind();
+    public void Bind() => _framebuffer.Bind();
 
-    public void Present() => context.Gl.Finish();
+    public void Present() => _context.Gl.Finish();
 
     public void SetFullscreen(bool fullscreen)
     {
@@ -53,7 +53,7 @@ public sealed class OffscreenRenderTarget : IRenderTarget
 
     public void Dispose()
     {
-        framebuffer.Dispose();
-        context.Dispose();
+        _framebuffer.Dispose();
+        _context.Dispose();
     }
 }

@@ -6,23 +6,23 @@ namespace RealtimeSR.Player.Rendering;
 /// <summary>Blends an RGBA8 overlay texture (straight alpha) onto the frame at a window position, magnified.</summary>
 public sealed class OverlayPass : IDisposable
 {
-    private readonly GL gl;
-    private readonly GlProgram program;
-    private readonly int rect;
-    private readonly int targetHeight;
-    private readonly int origin;
-    private readonly int magnify;
+    private readonly GL _gl;
+    private readonly GlProgram _program;
+    private readonly int _rect;
+    private readonly int _targetHeight;
+    private readonly int _origin;
+    private readonly int _magnify;
 
     public OverlayPass(GL gl, ShaderLibrary shaders)
     {
-        this.gl = gl;
-        program = shaders.Program(gl, "quad.vert", "overlay.frag");
-        rect = program.Uniform("u_rect");
-        targetHeight = program.Uniform("u_targetHeight");
-        origin = program.Uniform("u_origin");
-        magnify = program.Uniform("u_magnify");
-        program.Use();
-        gl.Uniform1(program.Uniform("u_overlay"), 0);
+        _gl = gl;
+        _program = shaders.Program(gl, "quad.vert", "overlay.frag");
+        _rect = _program.Uniform("u_rect");
+        _targetHeight = _program.Uniform("u_targetHeight");
+        _origin = _program.Uniform("u_origin");
+        _magnify = _program.Uniform("u_magnify");
+        _program.Use();
+        gl.Uniform1(_program.Uniform("u_overlay"), 0);
     }
 
     /// <summary>Draws <paramref name="overlay"/> with its top-left corner at window pixel (x, y), each texel
@@ -37,16 +37,16 @@ public sealed class OverlayPass : IDisposable
             return;
         }
 
-        program.Use();
+        _program.Use();
         overlay.Bind(0);
-        gl.Uniform1(this.targetHeight, (float)targetHeight);
-        gl.Uniform2(origin, (float)x, (float)y);
-        gl.Uniform1(magnify, (float)magnification);
-        gl.Enable(EnableCap.Blend);
-        gl.BlendFunc(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha);
-        ScreenQuad.Draw(gl, rect, area, targetWidth, targetHeight);
-        gl.Disable(EnableCap.Blend);
+        _gl.Uniform1(_targetHeight, (float)targetHeight);
+        _gl.Uniform2(_origin, (float)x, (float)y);
+        _gl.Uniform1(_magnify, (float)magnification);
+        _gl.Enable(EnableCap.Blend);
+        _gl.BlendFunc(BlendingFactor.SrcAlpha, BlendingFactor.OneMinusSrcAlpha);
+        ScreenQuad.Draw(_gl, _rect, area, targetWidth, targetHeight);
+        _gl.Disable(EnableCap.Blend);
     }
 
-    public void Dispose() => program.Dispose();
+    public void Dispose() => _program.Dispose();
 }

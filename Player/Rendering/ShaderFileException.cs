@@ -1,5 +1,5 @@
-using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared;
+using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Player.Rendering;
 

@@ -6,25 +6,25 @@ namespace RealtimeSR.Player.Rendering;
 /// <summary>Draws the model's output picture into a pane (sr.frag): one texel per SR pixel, nearest when zoomed.</summary>
 public sealed class SrPass : IDisposable
 {
-    private readonly GL gl;
-    private readonly GlProgram program;
-    private readonly int rect;
-    private readonly int srSize;
-    private readonly int targetHeight;
-    private readonly int offset;
-    private readonly int scale;
+    private readonly GL _gl;
+    private readonly GlProgram _program;
+    private readonly int _rect;
+    private readonly int _srSize;
+    private readonly int _targetHeight;
+    private readonly int _offset;
+    private readonly int _scale;
 
     public SrPass(GL gl, ShaderLibrary shaders)
     {
-        this.gl = gl;
-        program = shaders.Program(gl, "quad.vert", "sr.frag");
-        rect = program.Uniform("u_rect");
-        srSize = program.Uniform("u_srSize");
-        targetHeight = program.Uniform("u_targetHeight");
-        offset = program.Uniform("u_offset");
-        scale = program.Uniform("u_scale");
-        program.Use();
-        gl.Uniform1(program.Uniform("u_sr"), 0);
+        _gl = gl;
+        _program = shaders.Program(gl, "quad.vert", "sr.frag");
+        _rect = _program.Uniform("u_rect");
+        _srSize = _program.Uniform("u_srSize");
+        _targetHeight = _program.Uniform("u_targetHeight");
+        _offset = _program.Uniform("u_offset");
+        _scale = _program.Uniform("u_scale");
+        _program.Use();
+        gl.Uniform1(_program.Uniform("u_sr"), 0);
     }
 
     /// <summary>Draws <paramref name="pane"/> from <paramref name="sr"/> (a planar float texture).</summary>
@@ -35,14 +35,14 @@ public sealed class SrPass : IDisposable
             throw new ArgumentException($"the SR pass reads a PlanarFloat texture, not {sr.Layout}", nameof(sr));
         }
 
-        program.Use();
+        _program.Use();
         sr.Bind(0);
-        gl.Uniform2(srSize, sr.Width, sr.Height);
-        gl.Uniform1(this.targetHeight, (float)targetHeight);
-        gl.Uniform2(offset, (float)pane.OffsetX, (float)pane.OffsetY);
-        gl.Uniform1(scale, (float)pane.Scale);
-        ScreenQuad.Draw(gl, rect, pane.Clip, targetWidth, targetHeight);
+        _gl.Uniform2(_srSize, sr.Width, sr.Height);
+        _gl.Uniform1(_targetHeight, (float)targetHeight);
+        _gl.Uniform2(_offset, (float)pane.OffsetX, (float)pane.OffsetY);
+        _gl.Uniform1(_scale, (float)pane.Scale);
+        ScreenQuad.Draw(_gl, _rect, pane.Clip, targetWidth, targetHeight);
     }
 
-    public void Dispose() => program.Dispose();
+    public void Dispose() => _program.Dispose();
 }

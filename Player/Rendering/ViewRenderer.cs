@@ -10,75 +10,50 @@ namespace RealtimeSR.Player.Rendering;
 /// <see cref="ViewState"/> (split at the divider, side by side, or one of them), letterboxed on black, zoomed and
 /// panned together, with the divider, labels (<c>Bicubic</c> | model name) and the optional OSD on top.
 /// Use it on the GL thread only: <see cref="SetFrame"/> when a new frame arrives, <see cref="Draw"/> for every
-/// presentation (redraws after a resize or a divider drag need no new upload). Steady state allocates nothing.
+/// presentation (redraws after a resize or a divider drag need no new upload), into whatever the
+/// <see cref="IRenderTarget"/> bound (a window's framebuffer, or an offscreen one headless; the render loop shows
+/// both). Steady state allocates nothing.
 /// </summary>
-/// <example>
-/// A render loop on the thread that created the window:
-/// <code>
-/// using var window = new SdlWindow("RealtimeSR", 1280, 720);
-/// using var renderer = new ViewRenderer(window.Gl, new ShaderLibrary());
-/// renderer.SetLabels("Bicubic", card.Name);
-/// var state = new ViewState();
-/// var input = new InputHandler();
-/// var actions = new List&lt;PlayerAction&gt;();
-/// while (running)
-/// {
-///     var (width, height) = window.DrawableSize;
-///     while (window.PollEvent(out InputEvent e))
-///     {
-///         state = input.Handle(state, e, renderer.Layout(state, width, height), actions);
-///     }
-///     // act on actions (pause, seek, step, volume, fullscreen, quit), then actions.Clear()
-///     if (next frame is due) renderer.SetFrame(lrChw, lrW, lrH, srChw, srW, srH);
-///     renderer.Draw(state, width, height);          // into framebuffer 0
-///     // a Screenshot action: Screenshot.Save(window.Gl, width, height, path) here, before the swap
-///     window.SwapBuffers();
-///     renderer.FrameTimes.Add(msSinceLastPresent);
-/// }
-/// </code>
-/// Headless (no display, see <c>DisplayProbe</c>): an <c>EglHeadlessContext</c> and a <see cref="GlFramebuffer"/>
-/// bound before <see cref="Draw"/>, read back with <see cref="Screenshot.Capture"/>.
-/// </example>
 public sealed class ViewRenderer : IDisposable
 {
     private const int LabelMargin = 8;
 
-    private readonly GL gl;
-    private readonly BicubicRowsPass bicubicRows;
-    private readonly BicubicPass bicubic;
-    private readonly SrPass sr;
-    private readonly OverlayPass overlay;
-    private readonly SolidPass solid;
-    private readonly GlVertexArray vertexArray;
-    private readonly OsdPanel osdPanel = new();
-    private readonly GlTexture osdTexture;
-    private readonly Stopwatch stopwatch = new();
-    private GlTexture? lrTexture;
-    private GlTexture? srTexture;
-    private GlFramebuffer? rowsTarget;
-    private bool rowsStale;
-    private GlTexture? bicubicLabel;
-    private GlTexture? srLabel;
-    private OsdStats? osdStats;
-    private bool osdDirty;
-    private double uploadMs;
+    private readonly GL _gl;
+    private readonly BicubicRowsPass _bicubicRows;
+    private readonly BicubicPass _bicubic;
+    private readonly SrPass _sr;
+    private readonly OverlayPass _overlay;
+    private readonly SolidPass _solid;
+    private readonly GlVertexArray _vertexArray;
+    private readonly OsdPanel _osdPanel = new();
+    private readonly GlTexture _osdTexture;
+    private readonly Stopwatch _stopwatch = new();
+    private GlTexture? _lrTexture;
+    private GlTexture? _srTexture;
+    private GlFramebuffer? _rowsTarget;
+    private bool _rowsStale;
+    private GlTexture? _bicubicLabel;
+    private GlTexture? _srLabel;
+    private OsdStats? _osdStats;
+    private bool _osdDirty;
+    private double _uploadMs;
 
     /// <summary>Compiles the passes' programs (Shaders/ files) on the current GL context.</summary>
     /// <exception cref="GlShaderException">A shader failed to compile or link (with the info log).</exception>
     /// <exception cref="ShaderFileException">A shader file is missing.</exception>
     public ViewRenderer(GL gl, ShaderLibrary shaders)
     {
-        this.gl = gl;
+        _gl = gl;
         var created = new List<IDisposable>();
         try
         {
-            bicubicRows = Track(new BicubicRowsPass(gl, shaders), created);
-            bicubic = Track(new BicubicPass(gl, shaders), created);
-            sr = Track(new SrPass(gl, shaders), created);
-            overlay = Track(new OverlayPass(gl, shaders), created);
-            solid = Track(new SolidPass(gl, shaders), created);
-            vertexArray = Track(new GlVertexArray(gl), created);
-            osdTexture = Track(new GlTexture(gl, osdPanel.Canvas.Width, osdPanel.Canvas.Height, TextureLayout.Rgba8), created);
+            _bicubicRows = Track(new BicubicRowsPass(gl, shaders), created);
+            _bicubic = Track(new BicubicPass(gl, shaders), created);
+            _sr = Track(new SrPass(gl, shaders), created);
+            _overlay = Track(new OverlayPass(gl, shaders), created);
+            _solid = Track(new SolidPass(gl, shaders), created);
+            _vertexArray = Track(new GlVertexArray(gl), created);
+            _osdTexture = Track(new GlTexture(gl, _osdPanel.Canvas.Width, _osdPanel.Canvas.Height, TextureLayout.Rgba8), created);
         }
         catch
         {
@@ -99,13 +74,13 @@ public sealed class ViewRenderer : IDisposable
     public PassTimings LastTimings { get; private set; }
 
     /// <summary>True once a frame has been given.</summary>
-    public bool HasFrame => srTexture is not null;
+    public bool HasFrame => _srTexture is not null;
 
     /// <summary>SR frame width (the layout's picture width), 0 before the first frame.</summary>
-    public int PictureWidth => srTexture?.Width ?? 0;
+    public int PictureWidth => _srTexture?.Width ?? 0;
 
     /// <summary>SR frame height, 0 before the first frame.</summary>
-    public int PictureHeight => srTexture?.Height ?? 0;
+    public int PictureHeight => _srTexture?.Height ?? 0;
 
     /// <summary>
     /// Uploads a frame pair: <paramref name="lr"/> CHW float RGB in [0, 1], <paramref name="lrWidth"/>×
@@ -125,38 +100,38 @@ public sealed class ViewRenderer : IDisposable
         }
 
         StartTiming();
-        lrTexture = Resized(lrTexture, lrWidth, lrHeight, TextureLayout.RgbFloat);
-        srTexture = Resized(srTexture, srWidth, srHeight, TextureLayout.PlanarFloat);
-        lrTexture.UploadPlanar(lr);
-        srTexture.UploadPlanar(srOutput);
-        if (rowsTarget is null || rowsTarget.Width != srWidth || rowsTarget.Height != lrHeight)
+        _lrTexture = Resized(_lrTexture, lrWidth, lrHeight, TextureLayout.RgbFloat);
+        _srTexture = Resized(_srTexture, srWidth, srHeight, TextureLayout.PlanarFloat);
+        _lrTexture.UploadPlanar(lr);
+        _srTexture.UploadPlanar(srOutput);
+        if (_rowsTarget is null || _rowsTarget.Width != srWidth || _rowsTarget.Height != lrHeight)
         {
-            rowsTarget?.Dispose();
-            rowsTarget = null;
-            rowsTarget = new GlFramebuffer(gl, srWidth, lrHeight, TextureLayout.RgbaFloat);
+            _rowsTarget?.Dispose();
+            _rowsTarget = null;
+            _rowsTarget = new GlFramebuffer(_gl, srWidth, lrHeight, TextureLayout.RgbaFloat);
         }
 
         // The rows are resized at the next Draw, where the caller's framebuffer binding is known and can be restored.
-        rowsStale = true;
-        uploadMs = StopTiming();
+        _rowsStale = true;
+        _uploadMs = StopTiming();
     }
 
     /// <summary>Sets the label texts (left: the bicubic side, right: the model); rasterised once here.</summary>
     public void SetLabels(string bicubicText, string srText)
     {
-        bicubicLabel?.Dispose();
-        srLabel?.Dispose();
-        bicubicLabel = null;
-        srLabel = null;
-        bicubicLabel = Label(bicubicText);
-        srLabel = Label(srText);
+        _bicubicLabel?.Dispose();
+        _srLabel?.Dispose();
+        _bicubicLabel = null;
+        _srLabel = null;
+        _bicubicLabel = Label(bicubicText);
+        _srLabel = Label(srText);
     }
 
     /// <summary>New figures for the OSD; the panel is redrawn at the next <see cref="Draw"/> that shows it.</summary>
     public void SetOsd(OsdStats stats)
     {
-        osdStats = stats;
-        osdDirty = true;
+        _osdStats = stats;
+        _osdDirty = true;
     }
 
     /// <summary>
@@ -175,30 +150,30 @@ public sealed class ViewRenderer : IDisposable
     public void Draw(ViewState state, int targetWidth, int targetHeight)
     {
         double rowsMs = 0;
-        if (rowsStale && lrTexture is not null && rowsTarget is not null)
+        if (_rowsStale && _lrTexture is not null && _rowsTarget is not null)
         {
-            gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
+            _gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
             StartTiming();
-            vertexArray.Bind();
-            gl.Disable(EnableCap.Blend);
-            bicubicRows.Draw(lrTexture, rowsTarget);
+            _vertexArray.Bind();
+            _gl.Disable(EnableCap.Blend);
+            _bicubicRows.Draw(_lrTexture, _rowsTarget);
             rowsMs = StopTiming();
-            gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)callerFramebuffer);
-            rowsStale = false;
+            _gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)callerFramebuffer);
+            _rowsStale = false;
         }
 
-        gl.Viewport(0, 0, (uint)targetWidth, (uint)targetHeight);
-        gl.Disable(EnableCap.Blend);
-        gl.Disable(EnableCap.DepthTest);
-        gl.Disable(EnableCap.ScissorTest);
-        gl.ClearColor(0f, 0f, 0f, 1f);
-        gl.Clear(ClearBufferMask.ColorBufferBit);
-        if (lrTexture is null || srTexture is null || rowsTarget is null)
+        _gl.Viewport(0, 0, (uint)targetWidth, (uint)targetHeight);
+        _gl.Disable(EnableCap.Blend);
+        _gl.Disable(EnableCap.DepthTest);
+        _gl.Disable(EnableCap.ScissorTest);
+        _gl.ClearColor(0f, 0f, 0f, 1f);
+        _gl.Clear(ClearBufferMask.ColorBufferBit);
+        if (_lrTexture is null || _srTexture is null || _rowsTarget is null)
         {
             return;
         }
 
-        vertexArray.Bind();
+        _vertexArray.Bind();
         ViewLayout layout = Layout(state, targetWidth, targetHeight);
         double bicubicMs = 0;
         double srMs = 0;
@@ -208,12 +183,12 @@ public sealed class ViewRenderer : IDisposable
             StartTiming();
             if (pane.Content == PaneContent.Bicubic)
             {
-                bicubic.Draw(rowsTarget.Color, srTexture.Width, srTexture.Height, pane, targetWidth, targetHeight);
+                _bicubic.Draw(_rowsTarget.Color, _srTexture.Width, _srTexture.Height, pane, targetWidth, targetHeight);
                 bicubicMs += StopTiming();
             }
             else
             {
-                sr.Draw(srTexture, pane, targetWidth, targetHeight);
+                _sr.Draw(_srTexture, pane, targetWidth, targetHeight);
                 srMs += StopTiming();
             }
         }
@@ -223,24 +198,24 @@ public sealed class ViewRenderer : IDisposable
         double overlayMs = StopTiming();
         if (MeasurePasses)
         {
-            LastTimings = new PassTimings(uploadMs, rowsMs, bicubicMs, srMs, overlayMs);
+            LastTimings = new PassTimings(_uploadMs, rowsMs, bicubicMs, srMs, overlayMs);
         }
     }
 
     public void Dispose()
     {
-        lrTexture?.Dispose();
-        srTexture?.Dispose();
-        rowsTarget?.Dispose();
-        bicubicLabel?.Dispose();
-        srLabel?.Dispose();
-        osdTexture.Dispose();
-        vertexArray.Dispose();
-        solid.Dispose();
-        overlay.Dispose();
-        sr.Dispose();
-        bicubic.Dispose();
-        bicubicRows.Dispose();
+        _lrTexture?.Dispose();
+        _srTexture?.Dispose();
+        _rowsTarget?.Dispose();
+        _bicubicLabel?.Dispose();
+        _srLabel?.Dispose();
+        _osdTexture.Dispose();
+        _vertexArray.Dispose();
+        _solid.Dispose();
+        _overlay.Dispose();
+        _sr.Dispose();
+        _bicubic.Dispose();
+        _bicubicRows.Dispose();
     }
 
     private void DrawDecorations(ViewState state, in ViewLayout layout, int targetWidth, int targetHeight)
@@ -252,35 +227,35 @@ public sealed class ViewRenderer : IDisposable
             case ViewMode.Split:
                 // A 2-pixel divider centred on the first SR column, so neither side loses a column to it.
                 var line = new PixelRect(layout.DividerX - 1, first.Fit.Y, 2, first.Fit.Height);
-                solid.Draw(line, 1f, 1f, 1f, targetWidth, targetHeight);
-                DrawLabel(bicubicLabel, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
-                int srLabelWidth = magnify * (srLabel?.Width ?? 0);
-                DrawLabel(srLabel, first.Fit.Right - LabelMargin - srLabelWidth, first.Fit.Y + LabelMargin,
+                _solid.Draw(line, 1f, 1f, 1f, targetWidth, targetHeight);
+                DrawLabel(_bicubicLabel, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
+                int srLabelWidth = magnify * (_srLabel?.Width ?? 0);
+                DrawLabel(_srLabel, first.Fit.Right - LabelMargin - srLabelWidth, first.Fit.Y + LabelMargin,
                     magnify, targetWidth, targetHeight);
                 break;
             case ViewMode.Side:
-                DrawLabel(bicubicLabel, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
+                DrawLabel(_bicubicLabel, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
                 ViewPane second = layout.Second!.Value;
-                DrawLabel(srLabel, second.Fit.X + LabelMargin, second.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
+                DrawLabel(_srLabel, second.Fit.X + LabelMargin, second.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
                 break;
             default:
-                GlTexture? label = first.Content == PaneContent.Bicubic ? bicubicLabel : srLabel;
+                GlTexture? label = first.Content == PaneContent.Bicubic ? _bicubicLabel : _srLabel;
                 DrawLabel(label, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
                 break;
         }
 
-        if (state.OsdVisible && osdStats is not null)
+        if (state.OsdVisible && _osdStats is not null)
         {
-            if (osdDirty)
+            if (_osdDirty)
             {
-                osdPanel.Render(osdStats, FrameTimes);
-                osdTexture.UploadRgba(osdPanel.Canvas.Pixels);
-                osdDirty = false;
+                _osdPanel.Render(_osdStats, FrameTimes);
+                _osdTexture.UploadRgba(_osdPanel.Canvas.Pixels);
+                _osdDirty = false;
             }
 
             int osdMagnify = targetHeight >= 1000 ? 2 : 1;
-            int top = first.Fit.Y + LabelMargin + (bicubicLabel?.Height ?? 0) * magnify + LabelMargin;
-            overlay.Draw(osdTexture, first.Fit.X + LabelMargin, top, osdMagnify, targetWidth, targetHeight);
+            int top = first.Fit.Y + LabelMargin + (_bicubicLabel?.Height ?? 0) * magnify + LabelMargin;
+            _overlay.Draw(_osdTexture, first.Fit.X + LabelMargin, top, osdMagnify, targetWidth, targetHeight);
         }
     }
 
@@ -288,7 +263,7 @@ public sealed class ViewRenderer : IDisposable
     {
         if (label is not null)
         {
-            overlay.Draw(label, x, y, magnify, targetWidth, targetHeight);
+            _overlay.Draw(label, x, y, magnify, targetWidth, targetHeight);
         }
     }
 
@@ -302,7 +277,7 @@ public sealed class ViewRenderer : IDisposable
         var canvas = new OverlayCanvas(BitmapFont.MeasureWidth(text) + 5, BitmapFont.CellHeight + 2);
         canvas.Clear(Rgba.Panel);
         canvas.DrawText(3, 2, text, Rgba.White);
-        var texture = new GlTexture(gl, canvas.Width, canvas.Height, TextureLayout.Rgba8);
+        var texture = new GlTexture(_gl, canvas.Width, canvas.Height, TextureLayout.Rgba8);
         texture.UploadRgba(canvas.Pixels);
         return texture;
     }
@@ -315,15 +290,15 @@ public sealed class ViewRenderer : IDisposable
         }
 
         texture?.Dispose();
-        return new GlTexture(gl, width, height, layout);
+        return new GlTexture(_gl, width, height, layout);
     }
 
     private void StartTiming()
     {
         if (MeasurePasses)
         {
-            gl.Finish();
-            stopwatch.Restart();
+            _gl.Finish();
+            _stopwatch.Restart();
         }
     }
 
@@ -334,8 +309,8 @@ public sealed class ViewRenderer : IDisposable
             return 0;
         }
 
-        gl.Finish();
-        return stopwatch.Elapsed.TotalMilliseconds;
+        _gl.Finish();
+        return _stopwatch.Elapsed.TotalMilliseconds;
     }
 
     private static T Track<T>(T item, List<IDisposable> created)

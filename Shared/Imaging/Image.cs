@@ -110,21 +110,13 @@ public sealed class Image
         }
 
         var result = new Image(Width, Height, range, IsSingleChannelSource);
-        ReadOnlySpan<float> source = Planes;
-        Span<float> target = result.Planes;
         if (range == PixelRange.Unit)
         {
-            for (int i = 0; i < source.Length; i++)
-            {
-                target[i] = source[i] / 255f;
-            }
+            PixelConversion.ByteScaleToUnit(Planes, result.Planes);
         }
         else
         {
-            for (int i = 0; i < source.Length; i++)
-            {
-                target[i] = Quantise.ToByte(source[i] * 255.0);
-            }
+            PixelConversion.UnitToByteScale(Planes, result.Planes);
         }
 
         return result;
@@ -141,7 +133,7 @@ public sealed class Image
         var result = new Image(Width, Height, Range, IsSingleChannelSource);
         for (int i = 0; i < Planes.Length; i++)
         {
-            result.Planes[i] = Quantise.ToByte(Planes[i]);
+            result.Planes[i] = PixelConversion.ToByte(Planes[i]);
         }
 
         return result;

@@ -132,7 +132,7 @@ public static class ImageFile
             var values = new byte[r.Length];
             for (int i = 0; i < r.Length; i++)
             {
-                values[i] = Quantise.ToByte(YCbCr.Grey(r[i], g[i], b[i]));
+                values[i] = PixelConversion.ToByte(YCbCr.Grey(r[i], g[i], b[i]));
             }
 
             return values;
@@ -141,9 +141,9 @@ public static class ImageFile
         var rgb = new byte[r.Length * 3];
         for (int i = 0, j = 0; i < r.Length; i++, j += 3)
         {
-            rgb[j] = Quantise.ToByte(r[i]);
-            rgb[j + 1] = Quantise.ToByte(g[i]);
-            rgb[j + 2] = Quantise.ToByte(b[i]);
+            rgb[j] = PixelConversion.ToByte(r[i]);
+            rgb[j + 1] = PixelConversion.ToByte(g[i]);
+            rgb[j + 2] = PixelConversion.ToByte(b[i]);
         }
 
         return rgb;

@@ -105,7 +105,7 @@ public static class MatlabResize
             Span<float> outPixels = target.Slice(outRow * width, width);
             for (int x = 0; x < width; x++)
             {
-                outPixels[x] = Quantise.ToByte(accumulator[x]);
+                outPixels[x] = PixelConversion.ToByte(accumulator[x]);
             }
         }
     }
@@ -127,7 +127,7 @@ public static class MatlabResize
                     acc += columns.Weight(x, t) * inRow[columns.Index(x, t)];
                 }
 
-                outRow[x] = Quantise.ToByte(acc);
+                outRow[x] = PixelConversion.ToByte(acc);
             }
         }
     }

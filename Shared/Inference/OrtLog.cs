@@ -19,10 +19,10 @@ internal static partial class OrtLog
 {
     private static readonly DOrtLoggingFunction Callback = Write;
     private static readonly Lock Gate = new();
-    private static bool s_ours;
+    private static bool _ours;
 
     [ThreadStatic]
-    private static List<(OrtLoggingLevel Severity, string Message)>? t_captured;
+    private static List<(OrtLoggingLevel Severity, string Message)>? _captured;
 
     /// <summary>Creates the ONNX Runtime environment with this logger, unless it exists already.</summary>
     public static void EnsureEnvironment()
@@ -41,7 +41,7 @@ internal static partial class OrtLog
                 loggingFunction = Callback,
             };
             OrtEnv.CreateInstanceWithOptions(ref options);
-            s_ours = true;
+            _ours = true;
         }
     }
 
@@ -52,12 +52,12 @@ internal static partial class OrtLog
     public static List<(OrtLoggingLevel Severity, string Message)> BeginCapture()
     {
         var captured = new List<(OrtLoggingLevel, string)>();
-        t_captured = captured;
+        _captured = captured;
         return captured;
     }
 
     /// <summary>Stops collecting on this thread.</summary>
-    public static void EndCapture() => t_captured = null;
+    public static void EndCapture() => _captured = null;
 
     /// <summary>Prints messages captured earlier that turned out not to be needed for a report.</summary>
     public static void Replay(IEnumerable<(OrtLoggingLevel Severity, string Message)> messages)
@@ -74,7 +74,7 @@ internal static partial class OrtLog
     /// </summary>
     public static string? FirstError(IEnumerable<(OrtLoggingLevel Severity, string Message)> captured)
     {
-        if (!s_ours)
+        if (!_ours)
         {
             return null;
         }
@@ -94,7 +94,7 @@ internal static partial class OrtLog
 
     private static void Write(IntPtr param, OrtLoggingLevel severity, string category, string logId, string codeLocation, string message)
     {
-        if (t_captured is { } captured)
+        if (_captured is { } captured)
         {
             captured.Add((severity, message));
             return;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Imaging;
 
 namespace RealtimeSR.Shared.Video;
 
@@ -19,7 +20,6 @@ namespace RealtimeSR.Shared.Video;
 /// </remarks>
 public sealed class VideoReader : IDisposable
 {
-    private static readonly float[] ByteToUnit = Enumerable.Range(0, 256).Select(i => i / 255f).ToArray();
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -184,7 +184,7 @@ public sealed class VideoReader : IDisposable
         }
 
         frame.Timeline.Mark(TimelineMark.DecodeEnd);
-        ToPlanarUnit(_bytes, frame);
+        PixelConversion.Rgb24ToPlanarUnit(_bytes, frame.Plane(0), frame.Plane(1), frame.Plane(2));
         frame.Timeline.Mark(TimelineMark.ConvertEnd);
         if (_allTimestamps is { } all && (_decoded >= all.Length || all[_decoded] != pts))
         {
@@ -207,20 +207,6 @@ public sealed class VideoReader : IDisposable
     public bool Sought => _seekSeconds is not null;
 
     public void Dispose() => _ffmpeg.Dispose();
-
-    /// <summary>Converts interleaved RGB24 to planar float [0,1] (CHW) by table lookup.</summary>
-    internal static void ToPlanarUnit(ReadOnlySpan<byte> rgb, VideoFrame frame)
-    {
-        int n = frame.PlaneLength;
-        Span<float> r = frame.Plane(0), g = frame.Plane(1), b = frame.Plane(2);
-        float[] table = ByteToUnit;
-        for (int i = 0, j = 0; i < n; i++, j += 3)
-        {
-            r[i] = table[rgb[j]];
-            g[i] = table[rgb[j + 1]];
-            b[i] = table[rgb[j + 2]];
-        }
-    }
 
     private long NextTimestamp()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.IO;
 
 namespace RealtimeSR.Shared.Video;
@@ -84,7 +85,7 @@ public sealed class VideoWriter : IDisposable
             throw new ArgumentException($"frame is {frame.Width}x{frame.Height}, the writer encodes {Width}x{Height}", nameof(frame));
         }
 
-        ToInterleavedBytes(frame, _bytes);
+        PixelConversion.PlanarUnitToRgb24(frame.Plane(0), frame.Plane(1), frame.Plane(2), _bytes);
         try
         {
             _input.Write(_bytes);
@@ -153,25 +154,6 @@ public sealed class VideoWriter : IDisposable
         {
             File.Delete(TemporaryPath);
         }
-    }
-
-    /// <summary>Planar float [0,1] to interleaved RGB24, rounding as an 8-bit file would hold it.</summary>
-    internal static void ToInterleavedBytes(VideoFrame frame, Span<byte> rgb)
-    {
-        int n = frame.PlaneLength;
-        ReadOnlySpan<float> r = frame.Plane(0), g = frame.Plane(1), b = frame.Plane(2);
-        for (int i = 0, j = 0; i < n; i++, j += 3)
-        {
-            rgb[j] = ToByte(r[i]);
-            rgb[j + 1] = ToByte(g[i]);
-            rgb[j + 2] = ToByte(b[i]);
-        }
-    }
-
-    private static byte ToByte(float unit)
-    {
-        float v = unit * 255f + 0.5f;
-        return v <= 0 ? (byte)0 : v >= 255 ? (byte)255 : (byte)v;
     }
 
     private VideoWriteException Failure(Exception? cause)

@@ -54,7 +54,7 @@ public class MatlabResizeBehaviourTests
         // Output column X sits at input position (X + 0.5)/2 − 0.5, so its value is 10 times that.
         for (int x = 4; x < 28; x++)
         {
-            Assert.Equal(Quantise.ToByte(10 * ((x + 0.5) / 2 - 0.5)), up.Plane(0)[x]);
+            Assert.Equal(PixelConversion.ToByte(10 * ((x + 0.5) / 2 - 0.5)), up.Plane(0)[x]);
         }
     }
 

@@ -28,7 +28,7 @@ internal static class TestImages
                 {
                     double v = 128 + 80 * Math.Sin(x * 0.07 * (c + 1) + phase) * Math.Cos(y * 0.05 + c)
                                + 30 * Math.Sin((x + y) * 0.3);
-                    plane[y * width + x] = Quantise.ToByte(v);
+                    plane[y * width + x] = PixelConversion.ToByte(v);
                 }
             }
         }

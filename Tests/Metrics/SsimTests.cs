@@ -106,7 +106,7 @@ public class SsimTests
         var result = new Image(image.Width, image.Height, image.Range);
         for (int i = 0; i < image.Planes.Length; i++)
         {
-            result.Planes[i] = Quantise.ToByte(image.Planes[i] + (random.NextDouble() - 0.5) * 2 * amplitude);
+            result.Planes[i] = PixelConversion.ToByte(image.Planes[i] + (random.NextDouble() - 0.5) * 2 * amplitude);
         }
 
         return result;

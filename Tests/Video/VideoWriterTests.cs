@@ -76,17 +76,4 @@ public class VideoWriterTests
 
         Assert.Contains("does not exist", e.Message);
     }
-
-    [Fact]
-    public void ToInterleavedBytes_UnitValues_RoundAndClamp()
-    {
-        var frame = new VideoFrame(2, 1);
-        float[] planes = [0f, 1f, 0.5f, 1.5f, -0.2f, 127.4f / 255];
-        planes.CopyTo(frame.Pixels, 0);
-        var bytes = new byte[6];
-
-        VideoWriter.ToInterleavedBytes(frame, bytes);
-
-        Assert.Equal(new byte[] { 0, 128, 0, 255, 255, 127 }, bytes);
-    }
 }

@@ -5,7 +5,7 @@ using RealtimeSR.Trainer.Data;
 namespace RealtimeSR.Trainer.Commands;
 
 /// <summary>
-/// <c>prepare</c>: the seed's create_data_lists. Writes JSON lists of the usable pictures (decodable, at least
+/// <c>prepare</c>: the tutorial's create_data_lists. Writes JSON lists of the usable pictures (decodable, at least
 /// <c>--min-size</c> on both sides) of the training folders and of each test folder, and says what it left out.
 /// </summary>
 internal static class PrepareCommand

@@ -8,7 +8,7 @@ using RealtimeSR.Trainer.Evaluation;
 namespace RealtimeSR.Trainer.Commands;
 
 /// <summary>
-/// <c>test</c> (the seed's test.py): super-resolves one picture and writes the result and a comparison strip
+/// <c>test</c> (the tutorial's test.py): super-resolves one picture and writes the result and a comparison strip
 /// (bicubic | SR, plus the original when known, with PSNR/SSIM printed). Run through <c>./rtsr test --model … --image …</c>.
 /// </summary>
 internal static class TestImageCommand

@@ -47,8 +47,8 @@ internal static class TrainCommand
     private static readonly Option<string?> GeneratorOption = new("--generator") { Description = "SRGAN: the trained SRResNet checkpoint to start from" };
     private static readonly Option<string?> PerceptualOption = new("--perceptual") { Description = "SRGAN: a pretrained ONNX classifier (e.g. VGG19) for the content loss (without: MSE on pixels)" };
     private static readonly Option<string?> PerceptualOutputOption = new("--perceptual-output") { Description = "SRGAN: the tensor of --perceptual whose features are compared (e.g. VGG19's conv5_4 ReLU)" };
-    private static readonly Option<double?> AdversarialWeightOption = new("--adversarial-weight") { Description = "SRGAN: weight of the adversarial loss against the content loss (default 1e-3, the seed's)" };
-    private static readonly Option<double?> PixelWeightOption = new("--pixel-weight") { Description = "SRGAN with --perceptual: weight of an MSE on pixels added to the feature loss (default 0, the seed's)" };
+    private static readonly Option<double?> AdversarialWeightOption = new("--adversarial-weight") { Description = "SRGAN: weight of the adversarial loss against the content loss (default 1e-3, the tutorial's)" };
+    private static readonly Option<double?> PixelWeightOption = new("--pixel-weight") { Description = "SRGAN with --perceptual: weight of an MSE on pixels added to the feature loss (default 0, the tutorial's)" };
     private static readonly Option<string?> PerceptualInputOption = new("--perceptual-input") { Description = "SRGAN: what --perceptual expects: imagenet (RGB, mean/std; default) or caffe-bgr (BGR 0-255 minus mean)" };
 
     public static Command Create()

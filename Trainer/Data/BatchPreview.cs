@@ -25,8 +25,8 @@ internal static class BatchPreview
                 {
                     for (int x = 0; x < hr; x++)
                     {
-                        plane[y * width + i * hr + x] = Quantise.ToByte(255.0 * low[(y / scale) * lr + x / scale]);
-                        plane[(hr + y) * width + i * hr + x] = Quantise.ToByte(255.0 * high[y * hr + x]);
+                        plane[y * width + i * hr + x] = PixelConversion.ToByte(255.0 * low[(y / scale) * lr + x / scale]);
+                        plane[(hr + y) * width + i * hr + x] = PixelConversion.ToByte(255.0 * high[y * hr + x]);
                     }
                 }
             }

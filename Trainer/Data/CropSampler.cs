@@ -55,13 +55,13 @@ internal sealed class CropSampler
             Image region = Dihedral(picture.Crop(x, y, RegionSize, RegionSize), random.Next(3, 8));
             Image crop = _degrader?.TargetCrop(region) ?? region;
             clips[i] = _degrader?.Degrade(region, random) ?? new DegradedClip([MatlabResize.Downscale(crop, Scale)], 0, Crf: null);
-            CopyUnit(crop, hr.AsSpan(i * 3 * hrPlane, 3 * hrPlane));
+            PixelConversion.ByteScaleToUnit(crop.Planes, hr.AsSpan(i * 3 * hrPlane, 3 * hrPlane));
         }
 
         Image[] inputs = Compress(clips);
         for (int i = 0; i < count; i++)
         {
-            CopyUnit(inputs[i], lr.AsSpan(i * 3 * lrPlane, 3 * lrPlane));
+            PixelConversion.ByteScaleToUnit(inputs[i].Planes, lr.AsSpan(i * 3 * lrPlane, 3 * lrPlane));
         }
 
         return new TrainingBatch(step, count, LrSize, Scale, lr, hr);
@@ -116,14 +116,5 @@ internal sealed class CropSampler
         }
 
         return result;
-    }
-
-    private static void CopyUnit(Image image, Span<float> target)
-    {
-        ReadOnlySpan<float> source = image.Planes;
-        for (int i = 0; i < source.Length; i++)
-        {
-            target[i] = source[i] / 255f;
-        }
     }
 }

@@ -4,7 +4,7 @@ using RealtimeSR.Shared.IO;
 namespace RealtimeSR.Trainer.Data;
 
 /// <summary>
-/// A JSON array of absolute picture paths, as <c>prepare</c> writes them (the seed's create_data_lists): training
+/// A JSON array of absolute picture paths, as <c>prepare</c> writes them (the tutorial's create_data_lists): training
 /// and validation can read pictures from such a list instead of a folder.
 /// </summary>
 internal static class ImageList

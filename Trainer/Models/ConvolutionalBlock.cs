@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace RealtimeSR.Trainer.Models;
 
-/// <summary>Convolution ('same' padding), optional batch norm, optional activation: the seed's building block.</summary>
+/// <summary>Convolution ('same' padding), optional batch norm, optional activation: the tutorial's building block.</summary>
 internal sealed class ConvolutionalBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;

@@ -28,7 +28,7 @@ internal abstract class SrNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// The training loss: mean squared error between the output and the HR batch (both RGB in [0, 1]), on the
-    /// whole picture or on its luma (<see cref="LossSpace"/>). For SRResNet this is the seed's MSE on [−1, 1]
+    /// whole picture or on its luma (<see cref="LossSpace"/>). For SRResNet this is the tutorial's MSE on [−1, 1]
     /// divided by 4, which Adam does not notice.
     /// </summary>
     public virtual Tensor TrainingLoss(Tensor sr, Tensor hr) => nn.functional.mse_loss(sr, hr);

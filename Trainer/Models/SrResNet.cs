@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace RealtimeSR.Trainer.Models;
 
 /// <summary>
-/// SRResNet as in the seed (Ledig et al.): 9×9 head with PReLU, <c>Blocks</c> residual blocks of 3×3 conv + BN at
+/// SRResNet as in the tutorial (Ledig et al.): 9×9 head with PReLU, <c>Blocks</c> residual blocks of 3×3 conv + BN at
 /// <c>Channels</c> wide, a 3×3 conv + BN with a long skip, sub-pixel ×2 stages (one ×3 stage for scale 3), and a
 /// 9×9 tail with tanh. It is trained on ImageNet-normalised input with output in [−1, 1]; both mappings are part of
 /// <see cref="forward"/> so that it honours the [0, 1] contract.

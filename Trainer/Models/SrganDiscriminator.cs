@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace RealtimeSR.Trainer.Models;
 
 /// <summary>
-/// The seed's SRGAN discriminator: 8 conv blocks (3×3, LeakyReLU 0.2, BN from the second on), channels 64 doubling
+/// The tutorial's SRGAN discriminator: 8 conv blocks (3×3, LeakyReLU 0.2, BN from the second on), channels 64 doubling
 /// every second block while the stride alternates 1/2, adaptive average pool to 6×6, a 1024-wide dense layer and
 /// one logit. Input: ImageNet-normalised RGB, NCHW, any size.
 /// </summary>

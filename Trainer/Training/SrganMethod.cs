@@ -6,12 +6,12 @@ using static TorchSharp.torch;
 namespace RealtimeSR.Trainer.Training;
 
 /// <summary>
-/// SRGAN as in the seed: an SRResNet generator that starts from a trained SRResNet checkpoint, the seed's
-/// discriminator, a content loss on the features of a pretrained classifier (the seed: VGG19 conv5_4; here any ONNX
+/// SRGAN as in the tutorial: an SRResNet generator that starts from a trained SRResNet checkpoint, the tutorial's
+/// discriminator, a content loss on the features of a pretrained classifier (the tutorial: VGG19 conv5_4; here any ONNX
 /// CNN, see <see cref="OnnxFeatureExtractor"/>, optionally plus <see cref="TrainOptions.PixelWeight"/> × MSE on pixels;
 /// MSE on pixels alone when none is given), and an adversarial term weighted
-/// <see cref="TrainOptions.AdversarialWeight"/> (the seed: 1e-3). Generator and discriminator each have Adam at the
-/// scheduled rate; the discriminator sees ImageNet-normalised pictures, as in the seed.
+/// <see cref="TrainOptions.AdversarialWeight"/> (the tutorial: 1e-3). Generator and discriminator each have Adam at the
+/// scheduled rate; the discriminator sees ImageNet-normalised pictures, as in the tutorial.
 /// </summary>
 internal sealed class SrganMethod : ITrainingMethod
 {
@@ -80,7 +80,7 @@ internal sealed class SrganMethod : ITrainingMethod
         }
         else
         {
-            log("no --perceptual model: content loss is MSE on pixels (the seed uses VGG19 conv5_4 features)");
+            log("no --perceptual model: content loss is MSE on pixels (the tutorial uses VGG19 conv5_4 features)");
         }
 
         _generatorOptimizer = new AdamOptimizer(Network.parameters(), options.LearningRate);

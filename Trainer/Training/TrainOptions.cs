@@ -27,7 +27,7 @@ internal sealed record TrainOptions
     /// <summary>Pictures smaller than this on either side are not used.</summary>
     public int MinImageSize { get; init; } = 100;
 
-    /// <summary>HR crop side in pixels, a multiple of the scale (the seed uses 96 for ×4).</summary>
+    /// <summary>HR crop side in pixels, a multiple of the scale (the tutorial uses 96 for ×4).</summary>
     public int CropSize { get; init; } = 96;
 
     /// <summary>Camera degradations between the HR crop and the LR input (real-footage training), or null for the plain MATLAB-bicubic LR.</summary>
@@ -37,10 +37,10 @@ internal sealed record TrainOptions
     [JsonIgnore]
     public int RegionSize => CropSize + 2 * (Degradations?.Margin ?? 0);
 
-    /// <summary>Pairs per step (the seed uses 16).</summary>
+    /// <summary>Pairs per step (the tutorial uses 16).</summary>
     public int BatchSize { get; init; } = 16;
 
-    /// <summary>Adam learning rate at the start (the seed uses 1e-4).</summary>
+    /// <summary>Adam learning rate at the start (the tutorial uses 1e-4).</summary>
     public double LearningRate { get; init; } = 1e-4;
 
     /// <summary>How the learning rate moves over the run.</summary>
@@ -80,12 +80,12 @@ internal sealed record TrainOptions
     /// <summary>SRGAN: how <see cref="PerceptualModel"/> wants its pictures.</summary>
     public FeatureInputConvention PerceptualInput { get; init; } = FeatureInputConvention.ImageNet;
 
-    /// <summary>SRGAN: weight of the adversarial loss (the seed uses 1e-3).</summary>
+    /// <summary>SRGAN: weight of the adversarial loss (the tutorial uses 1e-3).</summary>
     public double AdversarialWeight { get; init; } = 1e-3;
 
     /// <summary>
     /// SRGAN with a <see cref="PerceptualModel"/>: weight of an MSE on pixels added to the feature loss, which keeps
-    /// colours and flat areas where the features do not look (0, the seed: none).
+    /// colours and flat areas where the features do not look (0, the tutorial: none).
     /// </summary>
     public double PixelWeight { get; init; }
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using RealtimeSR.Shared.IO;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.IO;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

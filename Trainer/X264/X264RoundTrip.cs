@@ -123,7 +123,7 @@ internal static class X264RoundTrip
         {
             for (int x = 0; x < width; x++)
             {
-                row[x] = Quantise.ToByte(yuv.Y[y * width + x]);
+                row[x] = PixelConversion.ToByte(yuv.Y[y * width + x]);
             }
 
             Marshal.Copy(row, 0, luma + y * lumaStride, width);
@@ -139,7 +139,7 @@ internal static class X264RoundTrip
                 for (int x = 0; x < cw; x++)
                 {
                     int i = 2 * y * width + 2 * x;
-                    row[x] = Quantise.ToByte((plane[i] + plane[i + 1] + plane[i + width] + plane[i + width + 1]) / 4.0);
+                    row[x] = PixelConversion.ToByte((plane[i] + plane[i + 1] + plane[i + width] + plane[i + width + 1]) / 4.0);
                 }
 
                 Marshal.Copy(row, 0, target + y * stride, cw);

@@ -15,24 +15,24 @@ namespace RealtimeSR.Player.Platform.Egl;
 /// </remarks>
 public sealed class EglHeadlessContext : IDisposable
 {
-    private readonly IntPtr display;
-    private IntPtr context;
+    private readonly IntPtr _display;
+    private IntPtr _context;
 
     /// <exception cref="EglException">libEGL is missing, or EGL or a GL 3.3 core context is unavailable (with EGL's error).</exception>
     public EglHeadlessContext()
     {
         NativeLibraryResolver.EnsureRegistered();
-        display = SurfacelessDisplay();
-        if (display == IntPtr.Zero || EglNative.eglInitialize(display, out _, out _) == 0)
+        _display = SurfacelessDisplay();
+        if (_display == IntPtr.Zero || EglNative.eglInitialize(_display, out _, out _) == 0)
         {
             // Not Mesa (or too old for surfaceless): let the vendor pick its default, headless where it can.
-            display = EglNative.eglGetDisplay(IntPtr.Zero);
-            if (display == IntPtr.Zero)
+            _display = EglNative.eglGetDisplay(IntPtr.Zero);
+            if (_display == IntPtr.Zero)
             {
                 throw EglException.FromLastError("eglGetDisplay");
             }
 
-            Check(EglNative.eglInitialize(display, out _, out _), "eglInitialize");
+            Check(EglNative.eglInitialize(_display, out _, out _), "eglInitialize");
         }
 
         Check(EglNative.eglBindAPI(EglNative.OpenGlApi), "eglBindAPI(OPENGL)");
@@ -44,7 +44,7 @@ public sealed class EglHeadlessContext : IDisposable
             EglNative.RedSize, 8, EglNative.GreenSize, 8, EglNative.BlueSize, 8,
             EglNative.None,
         ];
-        Check(EglNative.eglChooseConfig(display, configAttributes, configs, 1, out int count), "eglChooseConfig");
+        Check(EglNative.eglChooseConfig(_display, configAttributes, configs, 1, out int count), "eglChooseConfig");
         if (count < 1)
         {
             throw new EglException("eglChooseConfig (no OpenGL config)", EglNative.eglGetError());
@@ -57,15 +57,15 @@ public sealed class EglHeadlessContext : IDisposable
             EglNative.ContextOpenGlProfileMask, EglNative.ContextOpenGlCoreProfileBit,
             EglNative.None,
         ];
-        context = EglNative.eglCreateContext(display, configs[0], IntPtr.Zero, contextAttributes);
-        if (context == IntPtr.Zero)
+        _context = EglNative.eglCreateContext(_display, configs[0], IntPtr.Zero, contextAttributes);
+        if (_context == IntPtr.Zero)
         {
             throw EglException.FromLastError("eglCreateContext(OpenGL 3.3 core)");
         }
 
         MakeCurrent();
         Gl = GL.GetApi(name => EglNative.eglGetProcAddress(name));
-        Vendor = Marshal.PtrToStringUTF8(EglNative.eglQueryString(display, EglNative.Vendor)) ?? "unknown";
+        Vendor = Marshal.PtrToStringUTF8(EglNative.eglQueryString(_display, EglNative.Vendor)) ?? "unknown";
     }
 
     /// <summary>GL entry points of this context.</summary>
@@ -77,21 +77,21 @@ public sealed class EglHeadlessContext : IDisposable
     /// <summary>Makes the context current on the calling thread (no surface: draw into framebuffer objects).</summary>
     public void MakeCurrent()
     {
-        ObjectDisposedException.ThrowIf(context == IntPtr.Zero, this);
-        Check(EglNative.eglMakeCurrent(display, IntPtr.Zero, IntPtr.Zero, context), "eglMakeCurrent");
+        ObjectDisposedException.ThrowIf(_context == IntPtr.Zero, this);
+        Check(EglNative.eglMakeCurrent(_display, IntPtr.Zero, IntPtr.Zero, _context), "eglMakeCurrent");
     }
 
     public void Dispose()
     {
-        if (context == IntPtr.Zero)
+        if (_context == IntPtr.Zero)
         {
             return;
         }
 
         Gl.Dispose();
-        EglNative.eglMakeCurrent(display, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
-        EglNative.eglDestroyContext(display, context);
-        context = IntPtr.Zero;
+        EglNative.eglMakeCurrent(_display, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero);
+        EglNative.eglDestroyContext(_display, _context);
+        _context = IntPtr.Zero;
     }
 
     private static IntPtr SurfacelessDisplay()

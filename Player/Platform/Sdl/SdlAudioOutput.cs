@@ -17,10 +17,10 @@ namespace RealtimeSR.Player.Platform.Sdl;
 /// </remarks>
 public sealed class SdlAudioOutput : IDisposable
 {
-    private readonly uint device;
-    private byte[] scratch = [];
-    private bool audioInitialised;
-    private bool disposed;
+    private readonly uint _device;
+    private byte[] _scratch = [];
+    private bool _audioInitialised;
+    private bool _disposed;
 
     /// <summary>Opens the default output device (or <paramref name="deviceName"/>).</summary>
     /// <param name="sampleRate">Frames per second, e.g. 48000.</param>
@@ -44,7 +44,7 @@ public sealed class SdlAudioOutput : IDisposable
             throw SdlException.FromLastError("SDL_InitSubSystem(AUDIO)");
         }
 
-        audioInitialised = true;
+        _audioInitialised = true;
         var desired = new SdlAudioSpec
         {
             Frequency = sampleRate,
@@ -55,8 +55,8 @@ public sealed class SdlAudioOutput : IDisposable
         };
 
         // allowedChanges = 0: SDL converts from our format to the device's, so what we queue is what we said.
-        device = SdlNative.SDL_OpenAudioDevice(deviceName, 0, ref desired, out _, 0);
-        if (device == 0)
+        _device = SdlNative.SDL_OpenAudioDevice(deviceName, 0, ref desired, out _, 0);
+        if (_device == 0)
         {
             var error = SdlException.FromLastError("SDL_OpenAudioDevice");
             Dispose();
@@ -90,7 +90,7 @@ public sealed class SdlAudioOutput : IDisposable
     /// <summary>Play time of what is still queued.</summary>
     public TimeSpan QueuedDuration => TimeSpan.FromSeconds((double)QueuedBytes / (BytesPerFrame * SampleRate));
 
-    private uint Device => !disposed ? device : throw new ObjectDisposedException(nameof(SdlAudioOutput));
+    private uint Device => !_disposed ? _device : throw new ObjectDisposedException(nameof(SdlAudioOutput));
 
     /// <summary>Sets the volume, clamped to [0, 1]; returns the value in effect.</summary>
     public float SetVolume(float volume)
@@ -120,12 +120,12 @@ public sealed class SdlAudioOutput : IDisposable
         ReadOnlySpan<byte> queued = pcm;
         if (Muted || Volume < 1f)
         {
-            if (scratch.Length < pcm.Length)
+            if (_scratch.Length < pcm.Length)
             {
-                scratch = new byte[pcm.Length];
+                _scratch = new byte[pcm.Length];
             }
 
-            Span<byte> scaled = scratch.AsSpan(0, pcm.Length);
+            Span<byte> scaled = _scratch.AsSpan(0, pcm.Length);
             if (Muted)
             {
                 scaled.Clear();
@@ -161,16 +161,16 @@ public sealed class SdlAudioOutput : IDisposable
 
     public void Dispose()
     {
-        if (!disposed && device != 0)
+        if (!_disposed && _device != 0)
         {
-            SdlNative.SDL_CloseAudioDevice(device);
+            SdlNative.SDL_CloseAudioDevice(_device);
         }
 
-        disposed = true;
-        if (audioInitialised)
+        _disposed = true;
+        if (_audioInitialised)
         {
             SdlNative.SDL_QuitSubSystem(SdlNative.InitAudio);
-            audioInitialised = false;
+            _audioInitialised = false;
         }
     }
 

@@ -9,11 +9,11 @@ namespace RealtimeSR.Player.Platform.Sdl;
 /// </summary>
 public sealed class SdlInputInjector
 {
-    private readonly SdlWindow window;
+    private readonly SdlWindow _window;
 
     public SdlInputInjector(SdlWindow window)
     {
-        this.window = window;
+        _window = window;
     }
 
     /// <summary>A key press; <paramref name="repeat"/> marks it as the auto-repeat of a held key.</summary>
@@ -31,7 +31,7 @@ public sealed class SdlInputInjector
     public void MouseMove(float x, float y)
     {
         var e = Header(SdlEvent.MouseMotion);
-        var (px, py) = window.ToPoints(x, y);
+        var (px, py) = _window.ToPoints(x, y);
         e.Int20 = px;
         e.Int24 = py;
         Push(ref e);
@@ -40,7 +40,7 @@ public sealed class SdlInputInjector
     public void MouseButton(MouseButton button, bool pressed, float x, float y)
     {
         var e = Header(pressed ? SdlEvent.MouseButtonDown : SdlEvent.MouseButtonUp);
-        var (px, py) = window.ToPoints(x, y);
+        var (px, py) = _window.ToPoints(x, y);
         e.Int16 = SdlWindow.FromButton(button);
         e.Byte17 = pressed ? SdlEvent.Pressed : (byte)0;
         e.Byte18 = 1;
@@ -53,7 +53,7 @@ public sealed class SdlInputInjector
     public void Wheel(int steps, float x, float y)
     {
         var e = Header(SdlEvent.MouseWheel);
-        var (px, py) = window.ToPoints(x, y);
+        var (px, py) = _window.ToPoints(x, y);
         e.Int16 = 0;
         e.Int20 = steps;
         e.Float32 = steps;
@@ -76,7 +76,7 @@ public sealed class SdlInputInjector
         MouseButton(Input.MouseButton.Left, false, to.X, to.Y);
     }
 
-    private SdlEvent Header(uint type) => new() { Type = type, WindowId = window.WindowId };
+    private SdlEvent Header(uint type) => new() { Type = type, WindowId = _window.WindowId };
 
     private static void Push(ref SdlEvent e)
     {

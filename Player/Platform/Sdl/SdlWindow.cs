@@ -12,9 +12,9 @@ namespace RealtimeSR.Player.Platform.Sdl;
 /// </summary>
 public sealed class SdlWindow : IPlayerWindow
 {
-    private IntPtr window;
-    private IntPtr context;
-    private bool videoInitialised;
+    private IntPtr _window;
+    private IntPtr _context;
+    private bool _videoInitialised;
 
     /// <summary>Opens the window (<paramref name="width"/>×<paramref name="height"/> points) and its GL context.</summary>
     /// <param name="title">Window title.</param>
@@ -30,33 +30,33 @@ public sealed class SdlWindow : IPlayerWindow
         try
         {
             Check(SdlLibrary.InitSubSystem(SdlNative.InitVideo), "SDL_InitSubSystem(VIDEO)");
-            videoInitialised = true;
+            _videoInitialised = true;
             Check(SdlNative.SDL_GL_SetAttribute(SdlNative.GlContextMajorVersion, 3), "SDL_GL_SetAttribute(MAJOR)");
             Check(SdlNative.SDL_GL_SetAttribute(SdlNative.GlContextMinorVersion, 3), "SDL_GL_SetAttribute(MINOR)");
             Check(SdlNative.SDL_GL_SetAttribute(SdlNative.GlContextProfileMask, SdlNative.GlContextProfileCore),
                 "SDL_GL_SetAttribute(PROFILE)");
             Check(SdlNative.SDL_GL_SetAttribute(SdlNative.GlDoubleBuffer, 1), "SDL_GL_SetAttribute(DOUBLEBUFFER)");
 
-            window = SdlNative.SDL_CreateWindow(title, SdlNative.WindowPosCentered, SdlNative.WindowPosCentered,
+            _window = SdlNative.SDL_CreateWindow(title, SdlNative.WindowPosCentered, SdlNative.WindowPosCentered,
                 width, height,
                 SdlNative.WindowOpenGl | SdlNative.WindowResizable | SdlNative.WindowShown | SdlNative.WindowAllowHighDpi);
-            if (window == IntPtr.Zero)
+            if (_window == IntPtr.Zero)
             {
                 throw SdlException.FromLastError("SDL_CreateWindow");
             }
 
-            context = SdlNative.SDL_GL_CreateContext(window);
-            if (context == IntPtr.Zero)
+            _context = SdlNative.SDL_GL_CreateContext(_window);
+            if (_context == IntPtr.Zero)
             {
                 throw SdlException.FromLastError("SDL_GL_CreateContext");
             }
 
-            Check(SdlNative.SDL_GL_MakeCurrent(window, context), "SDL_GL_MakeCurrent");
+            Check(SdlNative.SDL_GL_MakeCurrent(_window, _context), "SDL_GL_MakeCurrent");
 
             // Vsync is a preference: some drivers (Xvfb's llvmpipe among them) refuse it, and that is not an error.
             SdlNative.SDL_GL_SetSwapInterval(vsync ? 1 : 0);
             Gl = GL.GetApi(name => SdlNative.SDL_GL_GetProcAddress(name));
-            WindowId = SdlNative.SDL_GetWindowID(window);
+            WindowId = SdlNative.SDL_GetWindowID(_window);
         }
         catch
         {
@@ -96,7 +96,7 @@ public sealed class SdlWindow : IPlayerWindow
     /// <summary>The SDL video driver in use, e.g. "x11" or "wayland".</summary>
     public static string VideoDriver => Marshal.PtrToStringUTF8(SdlNative.SDL_GetCurrentVideoDriver()) ?? "none";
 
-    internal IntPtr Handle => window != IntPtr.Zero ? window : throw new ObjectDisposedException(nameof(SdlWindow));
+    internal IntPtr Handle => _window != IntPtr.Zero ? _window : throw new ObjectDisposedException(nameof(SdlWindow));
 
     /// <inheritdoc />
     public void SetFullscreen(bool fullscreen) =>
@@ -134,23 +134,23 @@ public sealed class SdlWindow : IPlayerWindow
 
     public void Dispose()
     {
-        if (context != IntPtr.Zero)
+        if (_context != IntPtr.Zero)
         {
             Gl?.Dispose();
-            SdlNative.SDL_GL_DeleteContext(context);
-            context = IntPtr.Zero;
+            SdlNative.SDL_GL_DeleteContext(_context);
+            _context = IntPtr.Zero;
         }
 
-        if (window != IntPtr.Zero)
+        if (_window != IntPtr.Zero)
         {
-            SdlNative.SDL_DestroyWindow(window);
-            window = IntPtr.Zero;
+            SdlNative.SDL_DestroyWindow(_window);
+            _window = IntPtr.Zero;
         }
 
-        if (videoInitialised)
+        if (_videoInitialised)
         {
             SdlNative.SDL_QuitSubSystem(SdlNative.InitVideo);
-            videoInitialised = false;
+            _videoInitialised = false;
         }
     }
 

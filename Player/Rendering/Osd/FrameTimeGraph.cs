@@ -6,16 +6,16 @@ namespace RealtimeSR.Player.Rendering.Osd;
 /// </summary>
 public sealed class FrameTimeGraph
 {
-    private readonly double[] samples;
-    private int next;
+    private readonly double[] _samples;
+    private int _next;
 
     public FrameTimeGraph(int capacity = 300)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 2);
-        samples = new double[capacity];
+        _samples = new double[capacity];
     }
 
-    public int Capacity => samples.Length;
+    public int Capacity => _samples.Length;
 
     /// <summary>Samples held, up to <see cref="Capacity"/>.</summary>
     public int Count { get; private set; }
@@ -30,16 +30,16 @@ public sealed class FrameTimeGraph
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"the graph holds {Count} samples");
             }
 
-            return samples[(next - Count + index + samples.Length) % samples.Length];
+            return _samples[(_next - Count + index + _samples.Length) % _samples.Length];
         }
     }
 
     /// <summary>Records one frame interval in milliseconds (negative or NaN values are stored as 0).</summary>
     public void Add(double milliseconds)
     {
-        samples[next] = double.IsFinite(milliseconds) && milliseconds > 0 ? milliseconds : 0;
-        next = (next + 1) % samples.Length;
-        Count = Math.Min(Count + 1, samples.Length);
+        _samples[_next] = double.IsFinite(milliseconds) && milliseconds > 0 ? milliseconds : 0;
+        _next = (_next + 1) % _samples.Length;
+        Count = Math.Min(Count + 1, _samples.Length);
     }
 
     /// <summary>The largest sample held (0 when empty).</summary>
@@ -57,6 +57,6 @@ public sealed class FrameTimeGraph
     public void Clear()
     {
         Count = 0;
-        next = 0;
+        _next = 0;
     }
 }

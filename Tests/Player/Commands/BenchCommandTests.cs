@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Tests.Video;
-using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Player.Commands;
 

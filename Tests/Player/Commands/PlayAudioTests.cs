@@ -13,11 +13,11 @@ public class PlayAudioTests
 {
     private const int Rate = 48000;
 
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
     public PlayAudioTests(ITestOutputHelper output)
     {
-        this.output = output;
+        _output = output;
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class PlayAudioTests
         int s = Array.FindIndex(source, v => v != 0), d = Array.FindIndex(device, v => v != 0);
         Assert.True(s >= 0 && d >= 0, $"no sound: source starts at {s}, device at {d}");
         int compared = Math.Min(source.Length - s, device.Length - d);
-        output.WriteLine($"compared {compared} samples ({compared / (double)Rate:F2} s); device silence before: {d} samples");
+        _output.WriteLine($"compared {compared} samples ({compared / (double)Rate:F2} s); device silence before: {d} samples");
         Assert.True(compared >= Rate, $"only {compared} samples were played");
         Assert.Equal(source.AsSpan(s, compared).ToArray(), device.AsSpan(d, compared).ToArray());
     }

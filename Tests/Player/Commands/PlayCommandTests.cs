@@ -21,11 +21,11 @@ public class PlayCommandTests
     /// <summary>Columns either side of the divider left out of the comparison (the 2-pixel line).</summary>
     private const int DividerMargin = 2;
 
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
     public PlayCommandTests(ITestOutputHelper output)
     {
-        this.output = output;
+        _output = output;
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class PlayCommandTests
         int half = 64, height = 96 - LabelRows, width = half - DividerMargin;
         double left = Psnr.OnRgb(bicubic.Crop(0, LabelRows, width, height), screen.Crop(0, LabelRows, width, height), 0);
         double right = Psnr.OnRgb(sr.Crop(half + DividerMargin, LabelRows, width, height), screen.Crop(half + DividerMargin, LabelRows, width, height), 0);
-        output.WriteLine($"frame {shown}: bicubic side {left:F2} dB, SR side {right:F2} dB");
+        _output.WriteLine($"frame {shown}: bicubic side {left:F2} dB, SR side {right:F2} dB");
         Assert.True(left >= 40, $"bicubic side PSNR {left:F2} dB < 40 dB");
         Assert.True(right >= 40, $"SR side PSNR {right:F2} dB < 40 dB");
     }

@@ -24,11 +24,11 @@ public sealed class PlayInputTests
 
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
     public PlayInputTests(ITestOutputHelper output)
     {
-        this.output = output;
+        _output = output;
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class PlayInputTests
         var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu"]);
         int exit = PlayCommand.Run(parse, hooks);
 
-        log.ForEach(output.WriteLine);
+        log.ForEach(_output.WriteLine);
         Assert.Null(failure);
         Assert.True(finished, "the script did not reach its end: " + string.Join("; ", log));
         Assert.Equal(0, exit);

@@ -1,6 +1,6 @@
 using RealtimeSR.Player.Commands;
-using RealtimeSR.Tests.Video;
 using RealtimeSR.Shared.Commands;
+using RealtimeSR.Tests.Video;
 
 namespace RealtimeSR.Tests.Player.Commands;
 

@@ -8,8 +8,8 @@ public sealed class InputHandlerTests
     private const int Width = 1280;
     private const int Height = 720;
 
-    private readonly InputHandler handler = new();
-    private readonly List<PlayerAction> actions = [];
+    private readonly InputHandler _handler = new();
+    private readonly List<PlayerAction> _actions = [];
 
     [Theory]
     [InlineData(PlayerKey.Right, PlayerActionKind.Seek, 5.0)]
@@ -23,7 +23,7 @@ public sealed class InputHandlerTests
     {
         Key(new ViewState(), key);
 
-        PlayerAction action = Assert.Single(actions);
+        PlayerAction action = Assert.Single(_actions);
         Assert.Equal(kind, action.Kind);
         Assert.Equal(amount, action.Amount, 12);
     }
@@ -36,7 +36,7 @@ public sealed class InputHandlerTests
         state = Key(state, PlayerKey.Space);
 
         Assert.False(state.Paused);
-        Assert.Equal([PlayerAction.SetPaused(true), PlayerAction.SetPaused(false)], actions);
+        Assert.Equal([PlayerAction.SetPaused(true), PlayerAction.SetPaused(false)], _actions);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class InputHandlerTests
     {
         Key(Key(new ViewState(), PlayerKey.Comma), PlayerKey.Period);
 
-        Assert.Empty(actions);
+        Assert.Empty(_actions);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class InputHandlerTests
         var paused = new ViewState(Paused: true);
         Key(Key(paused, PlayerKey.Comma), PlayerKey.Period);
 
-        Assert.Equal([PlayerAction.Step(-1), PlayerAction.Step(1)], actions);
+        Assert.Equal([PlayerAction.Step(-1), PlayerAction.Step(1)], _actions);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class InputHandlerTests
         state = Key(state, PlayerKey.F);
 
         Assert.True(state.Fullscreen);
-        Assert.Equal(PlayerAction.SetFullscreen(true), Assert.Single(actions));
+        Assert.Equal(PlayerAction.SetFullscreen(true), Assert.Single(_actions));
     }
 
     [Fact]
@@ -75,20 +75,20 @@ public sealed class InputHandlerTests
         var state = new ViewState();
         foreach (PlayerKey key in new[] { PlayerKey.Right, PlayerKey.Space, PlayerKey.M, PlayerKey.Minus })
         {
-            state = handler.Handle(state, InputEvent.KeyDown(key) with { Repeat = true }, Layout(state), actions);
+            state = _handler.Handle(state, InputEvent.KeyDown(key) with { Repeat = true }, Layout(state), _actions);
         }
 
         Assert.False(state.Paused);
         Assert.Equal(ViewMode.Split, state.Mode);
-        Assert.Equal([PlayerAction.Seek(5), PlayerAction.Volume(-0.1)], actions);
+        Assert.Equal([PlayerAction.Seek(5), PlayerAction.Volume(-0.1)], _actions);
     }
 
     [Fact]
     public void Handle_QuitEvent_EmitsQuit()
     {
-        handler.Handle(new ViewState(), new InputEvent(InputEventKind.Quit), Layout(new ViewState()), actions);
+        _handler.Handle(new ViewState(), new InputEvent(InputEventKind.Quit), Layout(new ViewState()), _actions);
 
-        Assert.Equal(PlayerAction.Quit, Assert.Single(actions));
+        Assert.Equal(PlayerAction.Quit, Assert.Single(_actions));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class InputHandlerTests
 
         Assert.Equal(0.75, state.Divider, 12);
         Assert.Equal(1, state.Zoom);
-        Assert.False(handler.IsDraggingDivider);
+        Assert.False(_handler.IsDraggingDivider);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class InputHandlerTests
         ViewLayout before = Layout(state);
         var (px, py) = before.First.ToPicture(300, 200);
 
-        state = handler.Handle(state, InputEvent.MouseWheel(2, 300, 200), before, actions);
+        state = _handler.Handle(state, InputEvent.MouseWheel(2, 300, 200), before, _actions);
 
         Assert.Equal(InputHandler.ZoomPerStep * InputHandler.ZoomPerStep, state.Zoom, 9);
         var (qx, qy) = Layout(state).First.ToPicture(300, 200);
@@ -142,7 +142,7 @@ public sealed class InputHandlerTests
     {
         var state = new ViewState();
 
-        state = handler.Handle(state, InputEvent.MouseWheel(-3, 100, 100), Layout(state), actions);
+        state = _handler.Handle(state, InputEvent.MouseWheel(-3, 100, 100), Layout(state), _actions);
 
         Assert.Equal(1, state.Zoom);
         Assert.Equal(0.5, state.CenterX);
@@ -160,13 +160,13 @@ public sealed class InputHandlerTests
     private static ViewLayout Layout(ViewState state) => ViewLayout.Compute(state, Width, Height, Width, Height);
 
     private ViewState Key(ViewState state, PlayerKey key) =>
-        handler.Handle(state, InputEvent.KeyDown(key), Layout(state), actions);
+        _handler.Handle(state, InputEvent.KeyDown(key), Layout(state), _actions);
 
     private ViewState Drag(ViewState state, (float X, float Y) from, (float X, float Y) to)
     {
-        state = handler.Handle(state, InputEvent.MouseDown(MouseButton.Left, from.X, from.Y), Layout(state), actions);
-        state = handler.Handle(state, InputEvent.MouseMove((from.X + to.X) / 2, (from.Y + to.Y) / 2), Layout(state), actions);
-        state = handler.Handle(state, InputEvent.MouseMove(to.X, to.Y), Layout(state), actions);
-        return handler.Handle(state, InputEvent.MouseUp(MouseButton.Left, to.X, to.Y), Layout(state), actions);
+        state = _handler.Handle(state, InputEvent.MouseDown(MouseButton.Left, from.X, from.Y), Layout(state), _actions);
+        state = _handler.Handle(state, InputEvent.MouseMove((from.X + to.X) / 2, (from.Y + to.Y) / 2), Layout(state), _actions);
+        state = _handler.Handle(state, InputEvent.MouseMove(to.X, to.Y), Layout(state), _actions);
+        return _handler.Handle(state, InputEvent.MouseUp(MouseButton.Left, to.X, to.Y), Layout(state), _actions);
     }
 }

@@ -16,11 +16,11 @@ public sealed class PlayAllocationTests
     /// <summary>Bytes per frame still counted as none: a rare one-off (a list growing, a lazy init) spread over 300 frames.</summary>
     private const double NearlyNothing = 16;
 
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
     public PlayAllocationTests(ITestOutputHelper output)
     {
-        this.output = output;
+        _output = output;
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class PlayAllocationTests
         Assert.NotNull(stages);
         foreach (StageSummary stage in stages)
         {
-            output.WriteLine($"{stage.Name}: {stage.Frames} frames, {stage.SteadyAllocatedBytesPerFrame:F2} B/frame after warm-up");
+            _output.WriteLine($"{stage.Name}: {stage.Frames} frames, {stage.SteadyAllocatedBytesPerFrame:F2} B/frame after warm-up");
             Assert.True(stage.Frames >= 330, $"{stage.Name} saw {stage.Frames} frames");
             Assert.True(stage.SteadyAllocatedBytesPerFrame <= NearlyNothing, $"{stage.Name} allocates {stage.SteadyAllocatedBytesPerFrame:F1} B/frame");
         }

@@ -17,14 +17,14 @@ public sealed class SdlAudioOutputTests : IDisposable
     private const int Channels = 2;
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly TempFolder folder = new();
-    private readonly string file;
+    private readonly TempFolder _folder = new();
+    private readonly string _file;
 
     public SdlAudioOutputTests()
     {
-        file = folder.File("out.raw");
+        _file = _folder.File("out.raw");
         NativeEnvironment.Set("SDL_AUDIODRIVER", "disk");
-        NativeEnvironment.Set("SDL_DISKAUDIOFILE", file);
+        NativeEnvironment.Set("SDL_DISKAUDIOFILE", _file);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class SdlAudioOutputTests : IDisposable
     {
         NativeEnvironment.Set("SDL_AUDIODRIVER", null);
         NativeEnvironment.Set("SDL_DISKAUDIOFILE", null);
-        folder.Dispose();
+        _folder.Dispose();
     }
 
     /// <summary>Opens the disk device, queues <paramref name="pcm"/>, plays until drained, closes; returns the file.</summary>
@@ -159,7 +159,7 @@ public sealed class SdlAudioOutputTests : IDisposable
         }
 
         // Closing the device joined its thread, so the file is complete.
-        return File.ReadAllBytes(file);
+        return File.ReadAllBytes(_file);
     }
 
     /// <summary>The played part: from the first non-silent byte, <paramref name="length"/> bytes; silence after it.</summary>

@@ -21,39 +21,39 @@ public sealed class SdlWindowTests : IDisposable
     private const int Height = 360;
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly SdlWindow window;
-    private readonly ViewRenderer renderer;
-    private readonly Image lr = TestImages.Pattern(160, 90, seed: 5);
-    private readonly Image sr = TestImages.Pattern(Width, Height, seed: 9);
-    private readonly InputHandler handler = new();
-    private readonly List<PlayerAction> actions = [];
+    private readonly SdlWindow _window;
+    private readonly ViewRenderer _renderer;
+    private readonly Image _lr = TestImages.Pattern(160, 90, seed: 5);
+    private readonly Image _sr = TestImages.Pattern(Width, Height, seed: 9);
+    private readonly InputHandler _handler = new();
+    private readonly List<PlayerAction> _actions = [];
 
     public SdlWindowTests()
     {
-        window = new SdlWindow("RealtimeSR test", Width, Height, vsync: false);
-        renderer = new ViewRenderer(window.Gl, new ShaderLibrary());
-        renderer.SetFrame(HeadlessScene.Unit(lr), lr.Width, lr.Height, HeadlessScene.Unit(sr), sr.Width, sr.Height);
+        _window = new SdlWindow("RealtimeSR test", Width, Height, vsync: false);
+        _renderer = new ViewRenderer(_window.Gl, new ShaderLibrary());
+        _renderer.SetFrame(HeadlessScene.Unit(_lr), _lr.Width, _lr.Height, HeadlessScene.Unit(_sr), _sr.Width, _sr.Height);
     }
 
     [Fact]
     public void Constructor_UnderX_OpensWindowThatRendersAndSwaps()
     {
-        Assert.Equal((Width, Height), window.DrawableSize);
+        Assert.Equal((Width, Height), _window.DrawableSize);
         Image shown = DrawAndCapture(new ViewState(ViewMode.Split));
-        window.SwapBuffers();
+        _window.SwapBuffers();
 
-        Image bicubic = MatlabResize.Upscale(lr, 4);
+        Image bicubic = MatlabResize.Upscale(_lr, 4);
         double left = Psnr.OnRgb(bicubic.Crop(0, 40, 310, 320), shown.Crop(0, 40, 310, 320), 0);
-        double right = Psnr.OnRgb(sr.Crop(330, 40, 310, 320), shown.Crop(330, 40, 310, 320), 0);
+        double right = Psnr.OnRgb(_sr.Crop(330, 40, 310, 320), shown.Crop(330, 40, 310, 320), 0);
         Assert.True(left >= 40, $"bicubic side {left:F2} dB");
         Assert.True(right >= 40, $"SR side {right:F2} dB");
-        Assert.Equal(Silk.NET.OpenGL.GLEnum.NoError, window.Gl.GetError());
+        Assert.Equal(Silk.NET.OpenGL.GLEnum.NoError, _window.Gl.GetError());
     }
 
     [Fact]
     public void PollEvent_InjectedDragOnDivider_MovesDivider()
     {
-        var injector = new SdlInputInjector(window);
+        var injector = new SdlInputInjector(_window);
         ViewState state = new(ViewMode.Split, Divider: 0.5);
 
         injector.Drag((320, 180), (480, 200));
@@ -62,13 +62,13 @@ public sealed class SdlWindowTests : IDisposable
         Assert.Equal(0.75, state.Divider, 6);
         Image shown = DrawAndCapture(state);
         Assert.Equal(255f, shown.ReadPlane(0)[200 * Width + 480]);
-        Assert.Equal(sr.ReadPlane(1)[200 * Width + 560], shown.ReadPlane(1)[200 * Width + 560]);
+        Assert.Equal(_sr.ReadPlane(1)[200 * Width + 560], shown.ReadPlane(1)[200 * Width + 560]);
     }
 
     [Fact]
     public void PollEvent_InjectedKeys_ChangeModePauseAndEmitActions()
     {
-        var injector = new SdlInputInjector(window);
+        var injector = new SdlInputInjector(_window);
         foreach (PlayerKey key in new[] { PlayerKey.M, PlayerKey.Space, PlayerKey.Period, PlayerKey.Comma,
                      PlayerKey.Right, PlayerKey.Left, PlayerKey.Plus, PlayerKey.S, PlayerKey.Q })
         {
@@ -85,13 +85,13 @@ public sealed class SdlWindowTests : IDisposable
                 PlayerAction.SetPaused(true), PlayerAction.Step(1), PlayerAction.Step(-1), PlayerAction.Seek(5),
                 PlayerAction.Seek(-5), PlayerAction.Volume(0.1), PlayerAction.Screenshot, PlayerAction.Quit,
             ],
-            actions);
+            _actions);
     }
 
     [Fact]
     public void PollEvent_InjectedWheel_ZoomsAboutPointer()
     {
-        var injector = new SdlInputInjector(window);
+        var injector = new SdlInputInjector(_window);
 
         injector.Wheel(1, 100, 100);
         ViewState state = Pump(new ViewState(ViewMode.Sr), expectedEvents: 1);
@@ -103,15 +103,15 @@ public sealed class SdlWindowTests : IDisposable
     [Fact]
     public void Resize_WiderWindow_KeepsLetterboxing()
     {
-        window.Resize(800, 300);
+        _window.Resize(800, 300);
         var deadline = Stopwatch.StartNew();
-        while (window.DrawableSize != (800, 300) && deadline.Elapsed < EventTimeout)
+        while (_window.DrawableSize != (800, 300) && deadline.Elapsed < EventTimeout)
         {
-            window.PollEvent(out _);
+            _window.PollEvent(out _);
             Thread.Sleep(10);
         }
 
-        Assert.Equal((800, 300), window.DrawableSize);
+        Assert.Equal((800, 300), _window.DrawableSize);
         Image shown = DrawAndCapture(new ViewState(ViewMode.Sr), 800, 300);
 
         // 640x360 fitted into 800x300 is 533x300 at x = 133: black bars left and right.
@@ -125,22 +125,22 @@ public sealed class SdlWindowTests : IDisposable
     [Fact]
     public void SetFullscreen_On_FillsScreenAndLetterboxes()
     {
-        window.SetFullscreen(true);
+        _window.SetFullscreen(true);
         var deadline = Stopwatch.StartNew();
-        while (window.DrawableSize == (Width, Height) && deadline.Elapsed < EventTimeout)
+        while (_window.DrawableSize == (Width, Height) && deadline.Elapsed < EventTimeout)
         {
-            window.PollEvent(out _);
+            _window.PollEvent(out _);
             Thread.Sleep(10);
         }
 
-        Assert.True(window.IsFullscreen);
-        var (width, height) = window.DrawableSize;
+        Assert.True(_window.IsFullscreen);
+        var (width, height) = _window.DrawableSize;
         Assert.NotEqual((Width, Height), (width, height));
-        ViewLayout layout = renderer.Layout(new ViewState(ViewMode.Sr), width, height);
+        ViewLayout layout = _renderer.Layout(new ViewState(ViewMode.Sr), width, height);
         Assert.Equal((double)Width / Height, (double)layout.First.Fit.Width / layout.First.Fit.Height, 2);
 
-        window.SetFullscreen(false);
-        Assert.False(window.IsFullscreen);
+        _window.SetFullscreen(false);
+        Assert.False(_window.IsFullscreen);
     }
 
     [Fact]
@@ -154,15 +154,15 @@ public sealed class SdlWindowTests : IDisposable
 
     public void Dispose()
     {
-        renderer.Dispose();
-        window.Dispose();
+        _renderer.Dispose();
+        _window.Dispose();
     }
 
     private Image DrawAndCapture(ViewState state, int width = Width, int height = Height)
     {
-        window.Gl.BindFramebuffer(Silk.NET.OpenGL.FramebufferTarget.Framebuffer, 0);
-        renderer.Draw(state, width, height);
-        return Screenshot.Capture(window.Gl, width, height);
+        _window.Gl.BindFramebuffer(Silk.NET.OpenGL.FramebufferTarget.Framebuffer, 0);
+        _renderer.Draw(state, width, height);
+        return Screenshot.Capture(_window.Gl, width, height);
     }
 
     /// <summary>Feeds queued events to the handler until <paramref name="expectedEvents"/> came through (or timeout).</summary>
@@ -172,7 +172,7 @@ public sealed class SdlWindowTests : IDisposable
         var deadline = Stopwatch.StartNew();
         while (handled < expectedEvents && deadline.Elapsed < EventTimeout)
         {
-            if (!window.PollEvent(out InputEvent e))
+            if (!_window.PollEvent(out InputEvent e))
             {
                 Thread.Sleep(5);
                 continue;
@@ -183,8 +183,8 @@ public sealed class SdlWindowTests : IDisposable
                 continue;
             }
 
-            var (width, height) = window.DrawableSize;
-            state = handler.Handle(state, e, renderer.Layout(state, width, height), actions);
+            var (width, height) = _window.DrawableSize;
+            state = _handler.Handle(state, e, _renderer.Layout(state, width, height), _actions);
             handled++;
         }
 

@@ -12,7 +12,7 @@ public sealed class XDisplayFixture : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly Process? xvfb;
+    private readonly Process? _xvfb;
 
     public XDisplayFixture()
     {
@@ -30,7 +30,7 @@ public sealed class XDisplayFixture : IDisposable
         };
         try
         {
-            xvfb = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
+            _xvfb = Process.Start(start) ?? throw new InvalidOperationException("Process.Start returned null");
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -38,9 +38,9 @@ public sealed class XDisplayFixture : IDisposable
                 $"no DISPLAY and Xvfb cannot be started ({e.Message}); install xvfb or run under xvfb-run", e);
         }
 
-        xvfb.ErrorDataReceived += (_, _) => { };
-        xvfb.BeginErrorReadLine();
-        Task<string?> displayNumber = xvfb.StandardOutput.ReadLineAsync();
+        _xvfb.ErrorDataReceived += (_, _) => { };
+        _xvfb.BeginErrorReadLine();
+        Task<string?> displayNumber = _xvfb.StandardOutput.ReadLineAsync();
         if (!displayNumber.Wait(StartTimeout) || string.IsNullOrWhiteSpace(displayNumber.Result))
         {
             Dispose();
@@ -56,7 +56,7 @@ public sealed class XDisplayFixture : IDisposable
 
     public void Dispose()
     {
-        if (xvfb is null)
+        if (_xvfb is null)
         {
             return;
         }
@@ -66,12 +66,12 @@ public sealed class XDisplayFixture : IDisposable
             NativeEnvironment.Set("DISPLAY", null);
         }
 
-        if (!xvfb.HasExited)
+        if (!_xvfb.HasExited)
         {
-            xvfb.Kill();
-            xvfb.WaitForExit(5000);
+            _xvfb.Kill();
+            _xvfb.WaitForExit(5000);
         }
 
-        xvfb.Dispose();
+        _xvfb.Dispose();
     }
 }

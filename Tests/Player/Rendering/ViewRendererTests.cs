@@ -19,11 +19,11 @@ public sealed class ViewRendererTests
     // The divider is 2 pixels wide at the split; a few columns either side are left out.
     private const int DividerMargin = 4;
 
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
     public ViewRendererTests(ITestOutputHelper output)
     {
-        this.output = output;
+        _output = output;
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ViewRendererTests
         double right = Psnr.OnRgb(
             scene.Sr.Crop(half + DividerMargin, LabelRows, half - DividerMargin, height),
             shown.Crop(half + DividerMargin, LabelRows, half - DividerMargin, height), 0);
-        output.WriteLine($"split: bicubic side {left:F2} dB, SR side {right:F2} dB");
+        _output.WriteLine($"split: bicubic side {left:F2} dB, SR side {right:F2} dB");
 
         Assert.True(left >= 40, $"bicubic side PSNR {left:F2} dB < 40 dB");
         Assert.True(right >= 40, $"SR side PSNR {right:F2} dB < 40 dB");
@@ -69,7 +69,7 @@ public sealed class ViewRendererTests
         Image bicubic = MatlabResize.Upscale(scene.Lr, scene.Scale);
 
         double psnr = Psnr.OnRgb(bicubic, shown, 0);
-        output.WriteLine($"bicubic mode: {psnr:F2} dB");
+        _output.WriteLine($"bicubic mode: {psnr:F2} dB");
         Assert.True(psnr >= 40, $"PSNR {psnr:F2} dB < 40 dB");
     }
 
@@ -193,7 +193,7 @@ public sealed class ViewRendererTests
         }
 
         // Reported for the record (llvmpipe, 320x180 -> 1280x720 split); not asserted: timing is not a unit test.
-        output.WriteLine($"median ms: upload {Median(upload):F2}, bicubic rows {Median(rows):F2}, " +
+        _output.WriteLine($"median ms: upload {Median(upload):F2}, bicubic rows {Median(rows):F2}, " +
                          $"bicubic {Median(bicubic):F2}, sr {Median(sr):F2}, overlay {Median(overlay):F2}");
         Assert.All(rows, ms => Assert.True(ms > 0));
         Assert.All(bicubic, ms => Assert.True(ms > 0));

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Onnx;
-using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Commands;
 

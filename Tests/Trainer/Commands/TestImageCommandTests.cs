@@ -1,7 +1,7 @@
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Onnx;
-using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Commands;
 

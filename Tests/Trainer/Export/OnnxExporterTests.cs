@@ -1,8 +1,8 @@
-using RealtimeSR.Tests.Trainer.Models;
-using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
+using RealtimeSR.Tests.Trainer.Models;
 using RealtimeSR.Trainer.Export;
 using RealtimeSR.Trainer.Models;
 using TorchSharp;

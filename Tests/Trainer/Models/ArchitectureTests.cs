@@ -72,7 +72,7 @@ public class ArchitectureTests
     [Fact]
     public void SrResNet_SeedConfig_HasSeedParameterCount()
     {
-        // The seed's SRResNet (9/3/9 kernels, 64 channels, 16 blocks, x4) has 1,549,462 trainable parameters.
+        // The tutorial's SRResNet (9/3/9 kernels, 64 channels, 16 blocks, x4) has 1,549,462 trainable parameters.
         using SrNetwork network = ArchitectureRegistry.Create(ArchitectureRegistry.Defaults("srresnet", 4));
 
         Assert.Equal(1_549_462, network.ParameterCount);

@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Inference;
@@ -11,7 +12,6 @@ using RealtimeSR.Trainer.Export;
 using RealtimeSR.Trainer.Models;
 using RealtimeSR.Trainer.Quantization;
 using static TorchSharp.torch;
-using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Quantization;
 

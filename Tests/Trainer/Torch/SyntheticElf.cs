@@ -165,19 +165,19 @@ internal static class SyntheticElf
     /// <summary>An ELF string table being built: offset 0 is the empty name.</summary>
     private sealed class StringTable
     {
-        private readonly MemoryStream bytes = new();
+        private readonly MemoryStream _bytes = new();
 
         public StringTable()
         {
-            bytes.WriteByte(0);
+            _bytes.WriteByte(0);
         }
 
-        public byte[] Bytes => bytes.ToArray();
+        public byte[] Bytes => _bytes.ToArray();
 
         public uint Add(string name)
         {
-            var offset = (uint)bytes.Length;
-            bytes.Write(Encoding.ASCII.GetBytes(name + "\0"));
+            var offset = (uint)_bytes.Length;
+            _bytes.Write(Encoding.ASCII.GetBytes(name + "\0"));
             return offset;
         }
     }

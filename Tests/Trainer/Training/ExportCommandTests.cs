@@ -1,11 +1,11 @@
 using System.Text.Json;
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Onnx.Proto;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Trainer.Commands;
-using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Training;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Trainer.Commands;
-using RealtimeSR.Shared.Commands;
 
 namespace RealtimeSR.Tests.Trainer.Training;
 

@@ -16,7 +16,7 @@ internal static class JpegRoundTrip
             ReadOnlySpan<float> plane = image.ReadPlane(c);
             for (int i = 0; i < n; i++)
             {
-                rgb[3 * i + c] = Quantise.ToByte(plane[i]);
+                rgb[3 * i + c] = PixelConversion.ToByte(plane[i]);
             }
         }
 

@@ -126,7 +126,7 @@ public class DegradationTests
             {
                 for (int x = 0; x < width; x++)
                 {
-                    plane[y * width + x] = Quantise.ToByte(60 + 1.1 * (x - shift) + 0.6 * y + 25 * Math.Sin((x - shift) * 0.05 + c));
+                    plane[y * width + x] = PixelConversion.ToByte(60 + 1.1 * (x - shift) + 0.6 * y + 25 * Math.Sin((x - shift) * 0.05 + c));
                 }
             }
         }
