@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
@@ -26,8 +27,8 @@ internal sealed class FrontStages : IDisposable
         _lrPool = new FramePool(reader.Width, reader.Height, PoolCapacity);
         _srPool = new FramePool(reader.Width * upscaler.Scale, reader.Height * upscaler.Scale, PoolCapacity);
         WarmUp(upscaler, reader.Width, reader.Height);
-        Decode = new DecodeStage(reader, _lrPool, _stop.Token);
-        Inference = new InferenceStage(Decode.Output, upscaler, _srPool, _stop.Token);
+        Decode = new DecodeStage(reader, _lrPool, _stop.Token, new StageMeter("decode", reader.FrameCount + 64));
+        Inference = new InferenceStage(Decode.Output, upscaler, _srPool, _stop.Token, meter: new StageMeter("infer", reader.FrameCount + 64));
     }
 
     public DecodeStage Decode { get; }

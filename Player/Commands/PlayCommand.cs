@@ -5,6 +5,7 @@ using RealtimeSR.Player.Platform;
 using RealtimeSR.Player.Platform.Sdl;
 using RealtimeSR.Player.Rendering;
 using RealtimeSR.Player.View;
+using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
@@ -150,8 +151,8 @@ internal static class PlayCommand
         TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         StageMeter[] meters = [pipeline.DecodeMeter, pipeline.InferenceMeter, loop.RenderMeter];
-        double wall = StageSummary.WallSeconds(meters);
-        var report = new PlaybackReport([.. meters.Select(m => StageSummary.From(m, wall))], wall, loop.Presented, pipeline.Dropped, loop.Recorder.Records);
+        double wall = StageMeter.WallSeconds(meters);
+        var report = new PlaybackReport([.. meters.Select(m => StageStatistics.From(m, wall))], wall, loop.Presented, pipeline.Dropped, loop.Recorder.Records);
         Console.Out.Write(report.Table());
 
         // The stage threads' own CPU leaves out their helpers (ORT's pool, llvmpipe's rasteriser threads); this is all of it.

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Pipeline;
@@ -15,13 +16,13 @@ public sealed class DecodeStage
     private readonly Channel<VideoFrame> _output = StageChannel.Create<VideoFrame>();
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
-    private readonly StageMeter? _meter;
     private readonly long _indexOffset;
 
     /// <param name="reader">The source; not owned.</param>
     /// <param name="pool">Frames of the reader's size; not owned.</param>
     /// <param name="cancellation">Stops the stage (Ctrl-C, or a later stage failing).</param>
-    /// <param name="meter">Measures each frame's read and conversion on this stage's thread; null = not measured.</param>
+    /// <param name="meter">Measures each frame's read and conversion on this stage's thread (the reader marks the frame's
+    /// timeline itself); null = a meter of its own.</param>
     /// <param name="indexOffset">
     /// Added to every frame's <see cref="VideoFrame.Index"/>: the position of the reader's first frame in the whole
     /// stream when the reader starts part-way (after a seek), so indices stay absolute.
@@ -36,10 +37,13 @@ public sealed class DecodeStage
         _reader = reader;
         _pool = pool;
         _cancellation = cancellation;
-        _meter = meter;
+        Meter = meter ?? new StageMeter("decode");
         _indexOffset = indexOffset;
         _thread = new StageThread("decode", Loop);
     }
+
+    /// <summary>What each frame's read and conversion cost on this stage's thread.</summary>
+    public StageMeter Meter { get; }
 
     public ChannelReader<VideoFrame> Output => _output.Reader;
 
@@ -60,14 +64,14 @@ public sealed class DecodeStage
             while (true)
             {
                 frame = _pool.Rent(_cancellation);
-                long begin = _meter?.Begin() ?? 0;
+                long begin = Meter.Begin();
                 if (!_reader.Read(frame))
                 {
                     break;
                 }
 
                 frame.Index += _indexOffset;
-                _meter?.End(begin);
+                Meter.End(begin);
 
                 if (!StageChannel.Write(_output.Writer, frame, _cancellation))
                 {

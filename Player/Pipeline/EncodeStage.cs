@@ -43,6 +43,9 @@ public sealed class EncodeStage
 
     public long Frames { get; private set; }
 
+    /// <summary>What writing each frame cost on this stage's thread (it marks the frame's timeline).</summary>
+    public StageMeter Meter { get; } = new("encode");
+
     public void Start() => _thread.Start();
 
     public bool Join(TimeSpan timeout) => _thread.Join(timeout);
@@ -54,9 +57,9 @@ public sealed class EncodeStage
             try
             {
                 var sr = frame.Sr;
-                sr.Timeline.Mark(TimelineMark.OutputStart);
+                long begin = Meter.Begin(sr.Timeline, TimelineMark.OutputStart);
                 _writer.Write(_picture(frame));
-                sr.Timeline.Mark(TimelineMark.OutputEnd);
+                Meter.End(begin, sr.Timeline, TimelineMark.OutputEnd);
                 _recorder.Add(sr.Index, sr.PtsSeconds, sr.Timeline);
             }
             finally

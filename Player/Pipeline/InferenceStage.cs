@@ -21,14 +21,13 @@ public sealed class InferenceStage
     private readonly Channel<UpscaledFrame> _output = StageChannel.Create<UpscaledFrame>();
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
-    private readonly StageMeter? _meter;
 
     /// <param name="input">LR frames (the decode stage's output).</param>
     /// <param name="upscaler">Runs on this stage's thread only; not owned.</param>
     /// <param name="srPool">Frames of Scale × the LR size; not owned.</param>
     /// <param name="cancellation">Stops the stage.</param>
     /// <param name="shouldDrop">Drop policy, asked once per frame before inference; null = never drop.</param>
-    /// <param name="meter">Measures each upscale on this stage's thread; null = not measured.</param>
+    /// <param name="meter">Measures each upscale on this stage's thread and marks the frame's timeline; null = a meter of its own.</param>
     public InferenceStage(
         ChannelReader<VideoFrame> input, IFrameUpscaler upscaler, FramePool srPool, CancellationToken cancellation,
         Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null)
@@ -38,9 +37,12 @@ public sealed class InferenceStage
         _srPool = srPool;
         _cancellation = cancellation;
         _shouldDrop = shouldDrop;
-        _meter = meter;
+        Meter = meter ?? new StageMeter("infer");
         _thread = new StageThread("inference", Loop);
     }
+
+    /// <summary>What each upscale cost on this stage's thread.</summary>
+    public StageMeter Meter { get; }
 
     public ChannelReader<UpscaledFrame> Output => _output.Reader;
 
@@ -73,11 +75,9 @@ public sealed class InferenceStage
                 }
 
                 sr = _srPool.Rent(_cancellation);
-                // The frame's marks take the meter's own instants, so the per-frame file and the stage table agree.
-                long begin = _meter?.Begin() ?? Stopwatch.GetTimestamp();
-                lr.Timeline.Set(TimelineMark.InferStart, begin);
+                long begin = Meter.Begin(lr.Timeline, TimelineMark.InferStart);
                 _upscaler.Upscale(lr, sr);
-                lr.Timeline.Set(TimelineMark.InferEnd, _meter?.End(begin) ?? Stopwatch.GetTimestamp());
+                Meter.End(begin, lr.Timeline, TimelineMark.InferEnd);
                 sr.CopyMetadataFrom(lr);
                 if (!StageChannel.Write(_output.Writer, new UpscaledFrame(lr, sr), _cancellation))
                 {

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using RealtimeSR.Player.Platform.Sdl;
+using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Pipeline;

@@ -11,7 +11,7 @@ namespace RealtimeSR.Player.Pipeline;
 /// </summary>
 public sealed class PlaybackReport
 {
-    public PlaybackReport(IReadOnlyList<StageSummary> stages, double wallSeconds, long presented, long dropped, IReadOnlyList<FrameRecord> frames)
+    public PlaybackReport(IReadOnlyList<StageStatistics> stages, double wallSeconds, long presented, long dropped, IReadOnlyList<FrameRecord> frames)
     {
         Stages = stages;
         WallSeconds = wallSeconds;
@@ -20,7 +20,7 @@ public sealed class PlaybackReport
         Frames = frames;
     }
 
-    public IReadOnlyList<StageSummary> Stages { get; }
+    public IReadOnlyList<StageStatistics> Stages { get; }
 
     /// <summary>From the first stage's first frame to the last stage's last frame, seconds.</summary>
     public double WallSeconds { get; }
@@ -64,7 +64,7 @@ public sealed class PlaybackReport
     public string StagesCsv()
     {
         var text = new StringBuilder("stage,frames,fps,p50_ms,p95_ms,max_ms,busy_percent,cpu_ms_per_frame,cpu_percent,alloc_bytes_per_frame,wall_seconds,dropped\n");
-        foreach (StageSummary s in Stages)
+        foreach (StageStatistics s in Stages)
         {
             var p = s.Milliseconds;
             text.Append(CultureInfo.InvariantCulture,
@@ -80,10 +80,10 @@ public sealed class PlaybackReport
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{"stage",-8} {"frames",6} {"fps",8} {"p50 ms",7} {"p95 ms",7} {"busy%",6} {"cpu ms",7} {"cpu%",6} {"B/frame",8}\n");
-        foreach (StageSummary s in Stages)
+        foreach (StageStatistics s in Stages)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"{s.Name,-8} {s.Frames,6} {s.Fps,8:F1} {s.Milliseconds.P50,7:F2} {s.Milliseconds.P95,7:F2} {s.BusyPercent,6:F1} {s.CpuMillisecondsPerFrame,7:F2} {s.CpuPercent,6:F1} {s.SteadyAllocatedBytesPerFrame,8:F0}\n");
+                $"{s.Name,-8} {s.Frames,6} {s.Fps,8:F1} {s.Milliseconds.P50,7:F2} {s.Milliseconds.P95,7:F2} {s.BusyPercent,6:F1} {s.CpuMillisecondsPerFrame ?? double.NaN,7:F2} {s.CpuPercent ?? double.NaN,6:F1} {s.SteadyAllocatedBytesPerFrame ?? double.NaN,8:F0}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"display: {Presented} frames in {WallSeconds:F2} s = {DisplayFps:F1} fps, {Dropped} dropped\n");
@@ -92,6 +92,8 @@ public sealed class PlaybackReport
 
     // Microseconds: a short run's wall time is a few hundredths of a second, where milliseconds would be 2 % off.
     private static string Seconds(double value) => double.IsFinite(value) ? value.ToString("0.######", CultureInfo.InvariantCulture) : "";
+
+    private static string Number(double? value) => value is { } v ? Number(v) : "";
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : "";
 }

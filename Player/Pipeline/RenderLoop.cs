@@ -281,8 +281,7 @@ public sealed class RenderLoop
             return false;
         }
 
-        long begin = RenderMeter.Begin();
-        frame.Sr.Timeline.Set(TimelineMark.OutputStart, begin); // the meter's instants: file and table agree
+        long begin = RenderMeter.Begin(frame.Sr.Timeline, TimelineMark.OutputStart);
         VideoFrame lr = frame.Lr;
         VideoFrame sr = frame.Sr;
         _renderer.SetFrame(lr.Pixels, lr.Width, lr.Height, sr.Pixels, sr.Width, sr.Height);
@@ -316,9 +315,7 @@ public sealed class RenderLoop
             return;
         }
 
-        long end = RenderMeter.End(_renderBegin);
-        frame.Sr.Timeline.Set(TimelineMark.OutputEnd, end);
-        frame.Sr.Timeline.Set(TimelineMark.Present, end);
+        RenderMeter.End(_renderBegin, frame.Sr.Timeline, TimelineMark.OutputEnd, TimelineMark.Present);
         Recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
         long now = Stopwatch.GetTimestamp();
         if (_lastPresentTicks != 0)

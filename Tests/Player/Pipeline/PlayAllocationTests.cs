@@ -1,5 +1,6 @@
 using RealtimeSR.Player.Commands;
 using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Tests.Player.Commands;
 using RealtimeSR.Tests.Video;
 using Xunit.Abstractions;
@@ -29,7 +30,7 @@ public sealed class PlayAllocationTests
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 96, 64, frames: 340);
         string model = TinyModelFile.Write(temp.Path, scale: 2);
-        IReadOnlyList<StageSummary>? stages = null;
+        IReadOnlyList<StageStatistics>? stages = null;
 
         var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu", "--headless", "--no-drop", "--exit-after-frames", "330",
             "--screenshot", temp.File("s.png"), "--timings", temp.File("t.csv")]);
@@ -37,7 +38,7 @@ public sealed class PlayAllocationTests
 
         Assert.Equal(0, exit);
         Assert.NotNull(stages);
-        foreach (StageSummary stage in stages)
+        foreach (StageStatistics stage in stages)
         {
             _output.WriteLine($"{stage.Name}: {stage.Frames} frames, {stage.SteadyAllocatedBytesPerFrame:F2} B/frame after warm-up");
             Assert.True(stage.Frames >= 330, $"{stage.Name} saw {stage.Frames} frames");

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace RealtimeSR.Player.Platform;
+namespace RealtimeSR.Shared.Diagnostics;
 
 /// <summary>
 /// CPU time consumed by the calling thread (user + kernel), so each pipeline stage can report what it costs on a
@@ -17,13 +17,11 @@ public static class ThreadCpuClock
     {
         if (OperatingSystem.IsLinux())
         {
-            NativeLibraryResolver.EnsureRegistered();
             return clock_gettime(ClockThreadCpuTimeId, out TimeSpec now) == 0 ? now.Seconds * 1e3 + now.Nanoseconds / 1e6 : double.NaN;
         }
 
         if (OperatingSystem.IsWindows())
         {
-            NativeLibraryResolver.EnsureRegistered();
             return GetThreadTimes(GetCurrentThread(), out _, out _, out long kernel, out long user) ? (kernel + user) / 1e4 : double.NaN;
         }
 
@@ -37,13 +35,13 @@ public static class ThreadCpuClock
         public nint Nanoseconds;
     }
 
-    [DllImport(NativeLibraryResolver.Libc)]
+    [DllImport("libc.so.6")] // the versioned name: plain "libc.so" is a linker script on Debian
     private static extern int clock_gettime(int clockId, out TimeSpec time);
 
-    [DllImport(NativeLibraryResolver.Kernel32)]
+    [DllImport("kernel32")]
     private static extern IntPtr GetCurrentThread();
 
-    [DllImport(NativeLibraryResolver.Kernel32)]
+    [DllImport("kernel32")]
     [return: MarshalAs(UnmanagedType.Bool)]
     private static extern bool GetThreadTimes(IntPtr thread, out long creation, out long exit, out long kernel, out long user);
 }

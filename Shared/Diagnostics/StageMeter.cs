@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using RealtimeSR.Player.Platform;
 
-namespace RealtimeSR.Player.Pipeline;
+namespace RealtimeSR.Shared.Diagnostics;
 
 /// <summary>
 /// What one pipeline stage spends per frame, measured on the stage's own thread: wall time busy (working, not
@@ -9,7 +8,8 @@ namespace RealtimeSR.Player.Pipeline;
 /// <see cref="Begin"/> and <see cref="End"/> around each frame's work; other threads read the totals (a torn read
 /// of a figure only blurs an OSD value for one refresh). One meter may serve successive stage instances (a seek
 /// restarts the stages), so totals cover the whole playback. Recording allocates nothing once the per-frame list
-/// has reached its reserved capacity.
+/// has reached its reserved capacity. Given a frame's <see cref="FrameTimeline"/>, the meter also marks it with its
+/// own instants, so the per-frame timings and the stage figures measure the same span.
 /// </summary>
 public sealed class StageMeter
 {
@@ -81,8 +81,11 @@ public sealed class StageMeter
     /// <summary>Frames counted as steady state so far (after the warm-up).</summary>
     public long SteadyFrames => Math.Max(0, Frames - _warmUpFrames);
 
-    /// <summary>Marks the start of one frame's work; give the result to <see cref="End"/>. Stage thread only.</summary>
-    public long Begin()
+    /// <summary>
+    /// Marks the start of one frame's work (and <paramref name="mark"/> on <paramref name="timeline"/> with the same
+    /// instant); give the result to <see cref="End"/>. Stage thread only.
+    /// </summary>
+    public long Begin(FrameTimeline? timeline = null, TimelineMark mark = default)
     {
         long now = Stopwatch.GetTimestamp();
         if (_firstBeginTicks == 0)
@@ -91,15 +94,23 @@ public sealed class StageMeter
         }
 
         _cpuAtBegin = ThreadCpuClock.CurrentThreadMilliseconds();
+        timeline?.Set(mark, now);
         return now;
     }
 
-    /// <summary>Marks the end of the frame begun at <paramref name="beginTicks"/>. Stage thread only.</summary>
-    /// <returns>The end, in <see cref="Stopwatch.GetTimestamp"/> ticks: a frame's timeline marks set from
-    /// <see cref="Begin"/>'s and this value cover exactly the span the meter counted.</returns>
-    public long End(long beginTicks)
+    /// <summary>
+    /// Marks the end of the frame begun at <paramref name="beginTicks"/> (and <paramref name="marks"/> on
+    /// <paramref name="timeline"/> with the same instant). Stage thread only.
+    /// </summary>
+    /// <returns>The end, in <see cref="Stopwatch.GetTimestamp"/> ticks.</returns>
+    public long End(long beginTicks, FrameTimeline? timeline = null, params ReadOnlySpan<TimelineMark> marks)
     {
         long now = Stopwatch.GetTimestamp();
+        foreach (TimelineMark mark in marks)
+        {
+            timeline?.Set(mark, now);
+        }
+
         double ms = (now - beginTicks) * 1000.0 / Stopwatch.Frequency;
         _cpuMilliseconds += ThreadCpuClock.CurrentThreadMilliseconds() - _cpuAtBegin;
         _busyMilliseconds += ms;
@@ -119,6 +130,23 @@ public sealed class StageMeter
 
         Volatile.Write(ref _allocatedNow, allocated);
         return now;
+    }
+
+    /// <summary>Seconds from the earliest first frame to the latest last frame of <paramref name="meters"/>.</summary>
+    public static double WallSeconds(IEnumerable<StageMeter> meters)
+    {
+        long first = long.MaxValue, last = 0;
+        foreach (StageMeter meter in meters)
+        {
+            if (meter.FirstBeginTicks != 0)
+            {
+                first = Math.Min(first, meter.FirstBeginTicks);
+            }
+
+            last = Math.Max(last, meter.LastEndTicks);
+        }
+
+        return first == long.MaxValue || last <= first ? 0 : (last - first) / (double)Stopwatch.Frequency;
     }
 
     /// <summary>Median busy time of the last <see cref="RecentFrames"/> frames, ms (0 before any).</summary>
