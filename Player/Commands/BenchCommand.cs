@@ -6,6 +6,7 @@ using RealtimeSR.Player.Rendering;
 using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.IO;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
@@ -127,7 +128,7 @@ internal static class BenchCommand
         }
 
         var stages = recorder.Stages(render ? "render" : "output");
-        double flopsPerFrame = upscaler is OnnxFrameUpscaler onnx ? ModelFlops.PerInputPixel(onnx.Session.Source) * reader.Width * reader.Height : 0;
+        double flopsPerFrame = upscaler is OnnxUpscaler onnx ? ModelFlops.PerInputPixel(onnx.Session.Source) * reader.Width * reader.Height : 0;
         var infer = stages.FirstOrDefault(s => s.Name == "infer");
         double gflops = infer is { TotalMilliseconds: > 0 } ? flopsPerFrame * infer.Frames / (infer.TotalMilliseconds / 1000) / 1e9 : 0;
         var summary = new RunSummary

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
@@ -21,7 +22,7 @@ internal sealed class FrontStages : IDisposable
     private readonly FramePool _lrPool;
     private readonly FramePool _srPool;
 
-    public FrontStages(VideoReader reader, IFrameUpscaler upscaler, CancellationToken cancellation)
+    public FrontStages(VideoReader reader, IUpscaler upscaler, CancellationToken cancellation)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _lrPool = new FramePool(reader.Width, reader.Height, PoolCapacity);
@@ -74,7 +75,7 @@ internal sealed class FrontStages : IDisposable
         _stop.Dispose();
     }
 
-    private static void WarmUp(IFrameUpscaler upscaler, int width, int height)
+    private static void WarmUp(IUpscaler upscaler, int width, int height)
     {
         // The first run at a size allocates the session's tensors and checks the output shape.
         var lr = new VideoFrame(width, height);

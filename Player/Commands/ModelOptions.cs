@@ -25,7 +25,7 @@ internal static class ModelOptions
     /// (<see cref="DefaultModel"/> under the repository root).
     /// </summary>
     /// <exception cref="ModelFileException">The file (or the default) is missing or not a usable model.</exception>
-    public static IFrameUpscaler CreateUpscaler(string? model, ParseResult result, Action<string> log)
+    public static IUpscaler CreateUpscaler(string? model, ParseResult result, Action<string> log)
     {
         int scale = result.GetValue(ScaleOption);
         if (scale < 1)
@@ -35,7 +35,7 @@ internal static class ModelOptions
 
         if (string.Equals(model, BicubicUpscaler.ModelName, StringComparison.OrdinalIgnoreCase))
         {
-            return new BicubicFrameUpscaler(scale);
+            return new BicubicUpscaler(scale);
         }
 
         string path = model ?? DefaultModelPath();
@@ -45,7 +45,7 @@ internal static class ModelOptions
         }
 
         var session = new SrSession(path, InferenceOptions.From(result), log);
-        return new OnnxFrameUpscaler(session, Path.GetFileName(path));
+        return new OnnxUpscaler(session, Path.GetFileName(path));
     }
 
     /// <summary>The default model's path (see <see cref="BundledMedia"/>).</summary>

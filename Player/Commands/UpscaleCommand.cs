@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Video;
@@ -116,7 +117,7 @@ internal static class UpscaleCommand
         return RunBatch(input, output, job, upscaler, interrupt.Token);
     }
 
-    private static int RunBatch(string folder, string outputFolder, UpscaleJob job, IFrameUpscaler upscaler, CancellationToken cancellation)
+    private static int RunBatch(string folder, string outputFolder, UpscaleJob job, IUpscaler upscaler, CancellationToken cancellation)
     {
         var inputs = Directory.EnumerateFiles(folder)
             .Where(f => ImageFile.IsImagePath(f) || VideoExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))

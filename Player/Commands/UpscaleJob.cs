@@ -2,6 +2,7 @@ using System.Globalization;
 using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
@@ -21,7 +22,7 @@ internal sealed record UpscaleJob
 
     public required VideoWriterOptions Writer { get; init; }
 
-    public void Run(string input, string output, IFrameUpscaler upscaler, CancellationToken cancellation)
+    public void Run(string input, string output, IUpscaler upscaler, CancellationToken cancellation)
     {
         if (ImageFile.IsImagePath(input))
         {
@@ -33,7 +34,7 @@ internal sealed record UpscaleJob
         }
     }
 
-    private void RunPicture(string input, string output, IFrameUpscaler upscaler)
+    private void RunPicture(string input, string output, IUpscaler upscaler)
     {
         var image = ImageFile.Load(input).ToRange(PixelRange.Byte);
         if (Region is { } r)
@@ -53,7 +54,7 @@ internal sealed record UpscaleJob
         Console.Error.WriteLine($"wrote {output} ({result.Width}x{result.Height})");
     }
 
-    private void RunVideo(string input, string output, IFrameUpscaler upscaler, CancellationToken cancellation)
+    private void RunVideo(string input, string output, IUpscaler upscaler, CancellationToken cancellation)
     {
         var info = VideoProbe.Probe(input);
         using var reader = new VideoReader(info, new VideoReaderOptions { Start = Start, Duration = Duration, Region = Region });

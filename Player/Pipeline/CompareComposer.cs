@@ -1,3 +1,4 @@
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Pipeline;
@@ -9,7 +10,7 @@ namespace RealtimeSR.Player.Pipeline;
 /// </summary>
 public sealed class CompareComposer
 {
-    private readonly BicubicFrameUpscaler _bicubic;
+    private readonly BicubicUpscaler _bicubic;
     private readonly VideoFrame _bicubicFrame;
     private readonly VideoFrame _composed;
 
@@ -25,7 +26,7 @@ public sealed class CompareComposer
         }
 
         Mode = mode;
-        _bicubic = new BicubicFrameUpscaler(scale);
+        _bicubic = new BicubicUpscaler(scale);
         int w = lrWidth * scale, h = lrHeight * scale;
         _bicubicFrame = new VideoFrame(w, h);
         _composed = new VideoFrame(mode == CompareMode.Side ? 2 * w : w, h);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Pipeline;
@@ -15,7 +16,7 @@ namespace RealtimeSR.Player.Pipeline;
 public sealed class InferenceStage
 {
     private readonly ChannelReader<VideoFrame> _input;
-    private readonly IFrameUpscaler _upscaler;
+    private readonly IUpscaler _upscaler;
     private readonly FramePool _srPool;
     private readonly Func<VideoFrame, bool>? _shouldDrop;
     private readonly Channel<UpscaledFrame> _output = StageChannel.Create<UpscaledFrame>();
@@ -29,7 +30,7 @@ public sealed class InferenceStage
     /// <param name="shouldDrop">Drop policy, asked once per frame before inference; null = never drop.</param>
     /// <param name="meter">Measures each upscale on this stage's thread and marks the frame's timeline; null = a meter of its own.</param>
     public InferenceStage(
-        ChannelReader<VideoFrame> input, IFrameUpscaler upscaler, FramePool srPool, CancellationToken cancellation,
+        ChannelReader<VideoFrame> input, IUpscaler upscaler, FramePool srPool, CancellationToken cancellation,
         Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null)
     {
         _input = input;

@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using RealtimeSR.Player.Platform.Sdl;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Pipeline;
@@ -20,7 +21,7 @@ public sealed class PlaybackPipeline : IDisposable
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly IFrameUpscaler _upscaler;
+    private readonly IUpscaler _upscaler;
     private readonly SdlAudioOutput? _audioOutput;
     private readonly bool _noDrop;
     private readonly FramePool _lrPool;
@@ -42,7 +43,7 @@ public sealed class PlaybackPipeline : IDisposable
     /// (monotonic clock). Not owned.</param>
     /// <param name="noDrop">Never drop: every frame is shown, as fast as SR allows.</param>
     /// <exception cref="VideoFileException">The file cannot be decoded or has no frames.</exception>
-    public PlaybackPipeline(VideoInfo info, IFrameUpscaler upscaler, SdlAudioOutput? audioOutput, bool noDrop)
+    public PlaybackPipeline(VideoInfo info, IUpscaler upscaler, SdlAudioOutput? audioOutput, bool noDrop)
     {
         Info = info;
         _upscaler = upscaler;

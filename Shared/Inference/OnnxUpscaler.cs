@@ -1,13 +1,12 @@
-using RealtimeSR.Shared.Imaging;
-
 namespace RealtimeSR.Shared.Inference;
 
-/// <summary>Upscales single pictures with an ONNX model through <see cref="SrSession"/> (for eval, test and image upscaling).</summary>
-public sealed class OnnxUpscaler : IImageUpscaler
+/// <summary>Runs an ONNX SR model through one <see cref="SrSession"/> (allocation-free per call once warm).</summary>
+public sealed class OnnxUpscaler : IUpscaler
 {
     private readonly SrSession _session;
-    private float[] _output = [];
 
+    /// <param name="session">The session; owned and disposed by this upscaler.</param>
+    /// <param name="name">Name for tables, usually the model file's name.</param>
     public OnnxUpscaler(SrSession session, string name)
     {
         _session = session;
@@ -18,21 +17,15 @@ public sealed class OnnxUpscaler : IImageUpscaler
 
     public int Scale => _session.Scale;
 
+    public string ExecutionProvider => _session.ExecutionProvider.ToString().ToLowerInvariant();
+
+    public int Threads => _session.IntraOpThreads;
+
+    public bool AllowSpinning => _session.Options.AllowSpinning;
+
     public SrSession Session => _session;
 
-    public Image Upscale(Image lr)
-    {
-        Image unit = lr.ToRange(PixelRange.Unit);
-        int length = _session.OutputLength(lr.Height, lr.Width);
-        if (_output.Length != length)
-        {
-            _output = new float[length];
-        }
-
-        _session.Run(unit.Planes, lr.Height, lr.Width, _output);
-        var sr = new Image(lr.Width * Scale, lr.Height * Scale, PixelRange.Unit, _output, lr.IsSingleChannelSource);
-        return sr.ToRange(PixelRange.Byte);
-    }
+    public void Upscale(ReadOnlySpan<float> lr, int width, int height, Span<float> sr) => _session.Run(lr, height, width, sr);
 
     public void Dispose() => _session.Dispose();
 }

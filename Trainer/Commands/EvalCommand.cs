@@ -100,7 +100,7 @@ internal static class EvalCommand
             throw new UsageException("give at least one --set NAME or --hr DIR");
         }
 
-        using IImageUpscaler upscaler = UpscalerFactory.Open(models[0], scale, InferenceOptions.From(result), Console.Error.WriteLine);
+        using IUpscaler upscaler = UpscalerFactory.Open(models[0], scale, InferenceOptions.From(result), Console.Error.WriteLine);
         var evaluator = new BenchmarkEvaluator(upscaler, result.GetValue(SaveImagesOption));
         var report = new EvalReport(upscaler.Name, scale, sets.Select(evaluator.Evaluate).ToList());
 
@@ -135,7 +135,7 @@ internal static class EvalCommand
         }
 
         // Models first: a wrong model file fails before minutes go into encoding clips.
-        var upscalers = new List<IImageUpscaler>();
+        var upscalers = new List<IUpscaler>();
         try
         {
             foreach (string model in models)
@@ -150,7 +150,7 @@ internal static class EvalCommand
             foreach (Func<CompressedClip> make in clips)
             {
                 CompressedClip clip = make();
-                foreach (IImageUpscaler upscaler in upscalers)
+                foreach (IUpscaler upscaler in upscalers)
                 {
                     results.AddRange(VideoEvaluator.Evaluate(upscaler, clip));
                 }
@@ -163,7 +163,7 @@ internal static class EvalCommand
         }
         finally
         {
-            foreach (IImageUpscaler upscaler in upscalers)
+            foreach (IUpscaler upscaler in upscalers)
             {
                 upscaler.Dispose();
             }

@@ -129,7 +129,7 @@ internal static class ExportCommand
             ["learning_rate"] = o.LearningRate.ToString("G4", CultureInfo.InvariantCulture),
             ["schedule"] = o.Schedule.ToString(),
             ["training_minutes"] = (state.TrainingSeconds / 60).ToString("F0", CultureInfo.InvariantCulture),
-            ["loss"] = o.Method == ArchitectureRegistry.SrganName ? SrganLoss(o) : $"MSE on {network.LossSpace}",
+            ["loss"] = o.Method == TrainingMethods.Srgan ? SrganLoss(o) : $"MSE on {network.LossSpace}",
         };
         if (o.Degradations is { } degradations)
         {

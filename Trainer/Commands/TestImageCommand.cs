@@ -36,7 +36,7 @@ internal static class TestImageCommand
     {
         string input = Path.GetFullPath(result.GetValue(ImageOption)!);
         Image picture = ImageFile.Load(input);
-        using IImageUpscaler upscaler = UpscalerFactory.Open(
+        using IUpscaler upscaler = UpscalerFactory.Open(
             result.GetValue(ModelOption)!, result.GetValue(ScaleOption), InferenceOptions.From(result), Console.Error.WriteLine);
         int scale = upscaler.Scale;
 

@@ -15,7 +15,7 @@ internal static class TrainCommand
 {
     private static readonly Option<string> ArchOption = new("--arch")
     {
-        Description = $"architecture: {string.Join(", ", ArchitectureRegistry.Names)}",
+        Description = $"architecture or method: {string.Join(", ", ArchitectureRegistry.Names.Concat(TrainingMethods.Names))}",
         Required = true,
     };
 
@@ -149,17 +149,18 @@ internal static class TrainCommand
             Blocks = result.GetValue(BlocksOption) ?? defaults.Blocks,
             Fold = result.GetValue(FoldOption) ?? defaults.Fold,
         };
-        if (network.Fold < 1 || (network.Fold > 1 && network.Architecture != ArchitectureRegistry.RealtimeName))
+        NetworkArchitecture architecture = ArchitectureRegistry.Find(method);
+        if (network.Fold < 1 || (network.Fold > 1 && !architecture.Folds))
         {
-            throw new UsageException($"--fold {network.Fold}: only the realtime net folds, by 1 or more");
-        }
-        if (!ArchitectureRegistry.SupportsScale(method, scale))
-        {
-            throw new UnsupportedScaleException(network.Architecture, scale);
+            throw new UsageException($"--fold {network.Fold}: only {ArchitectureRegistry.FoldingNames()} fold, by 1 or more");
         }
 
-        bool compact = network.Architecture != ArchitectureRegistry.SrResNetName;
-        bool gan = method == ArchitectureRegistry.SrganName;
+        if (!architecture.Scales.Contains(scale))
+        {
+            throw new UnsupportedScaleException(architecture, scale);
+        }
+
+        bool gan = method == TrainingMethods.Srgan;
         if (gan && result.GetValue(GeneratorOption) is null)
         {
             throw new UsageException("--arch srgan starts from a trained SRResNet: give --generator runs/NAME/ckpt.pt");
@@ -250,7 +251,7 @@ internal static class TrainCommand
             ValidationFolder = validation is null ? null : Path.GetFullPath(validation),
             CropSize = crop,
             BatchSize = result.GetValue(BatchOption) ?? 16,
-            LearningRate = result.GetValue(LearningRateOption) ?? (compact ? 1e-3 : 1e-4),
+            LearningRate = result.GetValue(LearningRateOption) ?? architecture.LearningRate,
             Schedule = result.GetValue(ScheduleOption) ?? (gan ? LearningRateSchedule.StepAtHalf : LearningRateSchedule.Constant),
             MaxSteps = result.GetValue(MaxStepsOption) ?? 100_000,
             MaxMinutes = result.GetValue(MaxMinutesOption) ?? 0,

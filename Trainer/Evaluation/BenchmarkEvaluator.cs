@@ -11,12 +11,12 @@ namespace RealtimeSR.Trainer.Evaluation;
 /// </summary>
 internal sealed class BenchmarkEvaluator
 {
-    private readonly IImageUpscaler _upscaler;
+    private readonly IUpscaler _upscaler;
     private readonly string? _saveFolder;
 
     /// <param name="upscaler">The candidate.</param>
     /// <param name="saveFolder">Where to write each upscaled image (under a folder per set), or null.</param>
-    public BenchmarkEvaluator(IImageUpscaler upscaler, string? saveFolder)
+    public BenchmarkEvaluator(IUpscaler upscaler, string? saveFolder)
     {
         _upscaler = upscaler;
         _saveFolder = saveFolder;

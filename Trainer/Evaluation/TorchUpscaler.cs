@@ -1,4 +1,3 @@
-using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Trainer.Models;
 using static TorchSharp.torch;
@@ -7,9 +6,9 @@ namespace RealtimeSR.Trainer.Evaluation;
 
 /// <summary>
 /// Runs a TorchSharp network on single pictures (validation during training, <c>eval</c> and <c>test</c> of a
-/// checkpoint): eval mode, no gradients, output clamped to [0, 1] and quantised like a saved file.
+/// checkpoint): eval mode, no gradients, output clamped to [0, 1]. Allocates per call: it is for pictures, not streams.
 /// </summary>
-internal sealed class TorchUpscaler : IImageUpscaler
+internal sealed class TorchUpscaler : IUpscaler
 {
     private readonly SrNetwork _network;
     private readonly Device _device;
@@ -27,19 +26,23 @@ internal sealed class TorchUpscaler : IImageUpscaler
 
     public int Scale => _network.Scale;
 
-    public Image Upscale(Image lr)
+    public string ExecutionProvider => "none";
+
+    public int Threads => 0;
+
+    public bool AllowSpinning => false;
+
+    public void Upscale(ReadOnlySpan<float> lr, int width, int height, Span<float> sr)
     {
-        Image unit = lr.ToRange(PixelRange.Unit);
         bool wasTraining = _network.training;
         _network.eval();
         try
         {
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            Tensor input = tensor(unit.Planes, [1, 3, unit.Height, unit.Width]).to(_device);
+            Tensor input = tensor(lr.ToArray(), [1, 3, height, width]).to(_device);
             Tensor output = _network.forward(input).clamp_(LongLivedScalars.Zero, LongLivedScalars.One).cpu();
-            var result = new Image(lr.Width * Scale, lr.Height * Scale, PixelRange.Unit, output.data<float>().ToArray(), lr.IsSingleChannelSource);
-            return result.ToRange(PixelRange.Byte);
+            output.data<float>().CopyTo(sr);
         }
         finally
         {

@@ -13,7 +13,7 @@ internal static class UpscalerFactory
     /// scale (bicubic then has none and is refused).</param>
     /// <param name="sessionOptions">Execution provider, threads and tiling for ONNX models.</param>
     /// <param name="log">Where one-line notices go (e.g. the CUDA fallback).</param>
-    public static IImageUpscaler Open(string model, int? scale, SrSessionOptions sessionOptions, Action<string> log)
+    public static IUpscaler Open(string model, int? scale, SrSessionOptions sessionOptions, Action<string> log)
     {
         if (string.Equals(model, BicubicUpscaler.ModelName, StringComparison.OrdinalIgnoreCase))
         {
@@ -44,7 +44,7 @@ internal static class UpscalerFactory
     /// A training checkpoint, run by TorchSharp on the CPU. Kept in its own method so that libtorch is only
     /// loaded when a checkpoint is actually asked for (bicubic and ONNX evaluation never touch it).
     /// </summary>
-    private static IImageUpscaler OpenCheckpoint(string path, int? scale)
+    private static IUpscaler OpenCheckpoint(string path, int? scale)
     {
         var (network, _) = Checkpoint.LoadNetwork(path);
         if (scale is not null && network.Scale != scale)

@@ -14,7 +14,7 @@ internal sealed record VideoResult(string Clip, string Condition, string Model, 
 /// </summary>
 internal static class VideoEvaluator
 {
-    public static IEnumerable<VideoResult> Evaluate(IImageUpscaler upscaler, CompressedClip clip)
+    public static IEnumerable<VideoResult> Evaluate(IUpscaler upscaler, CompressedClip clip)
     {
         int shave = upscaler.Scale;
         foreach (var (condition, lr) in clip.Conditions)

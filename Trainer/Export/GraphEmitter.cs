@@ -146,6 +146,27 @@ internal sealed class GraphEmitter
 
     private string Int64Constant(long[] shape, params long[] values) => _builder.AddInt64Initializer(Name("int"), shape, values);
 
+    /// <summary>Benchmark luma in [0, 1] of an RGB tensor in [0, 1] (<see cref="LumaPath.Luma"/>): a 1×1 conv.</summary>
+    public string Luma(string rgb) => Conv(rgb, LumaPath.Weights, [1, 3, 1, 1], [LumaPath.Offset], padding: 0);
+
+    /// <summary>
+    /// <see cref="BicubicPhases"/>: the fixed bicubic phase convolution (edge padding, grouped 5×5), factor² phases
+    /// per channel at LR resolution.
+    /// </summary>
+    public string BicubicPhases(string input, int channels, int factor)
+    {
+        float[] single = BicubicPhaseKernel.Weights(factor);
+        var weights = new float[channels * single.Length];
+        for (int c = 0; c < channels; c++)
+        {
+            single.CopyTo(weights, c * single.Length);
+        }
+
+        string padded = PadEdge(input, BicubicPhaseKernel.Padding);
+        return Conv(padded, weights, [channels * factor * factor, 1, BicubicPhaseKernel.Size, BicubicPhaseKernel.Size],
+            bias: null, padding: 0, group: channels);
+    }
+
     public string Add(string a, string b) => Node("Add", [a, b]);
 
     public string Sub(string a, string b) => Node("Sub", [a, b]);

@@ -1,72 +1,97 @@
+using RealtimeSR.Trainer.Training;
+
 namespace RealtimeSR.Trainer.Models;
 
-/// <summary>Builds a network from its options; knows each architecture's defaults and the scales it supports.</summary>
+/// <summary>
+/// The architectures the trainer can build, as data: each declares itself (<see cref="NetworkArchitecture"/>) in its own
+/// file; this list names them. A new architecture is one file plus one entry here (or a <see cref="Register"/> call).
+/// </summary>
 internal static class ArchitectureRegistry
 {
-    public const string SrResNetName = "srresnet";
-    public const string SrganName = "srgan";
-    public const string SrcnnName = "srcnn";
-    public const string FsrcnnName = "fsrcnn";
-    public const string EspcnName = "espcn";
-    public const string RealtimeName = "realtime";
+    private static readonly Lock Gate = new();
 
-    /// <summary>Every name <c>--arch</c> accepts. SRGAN trains an SRResNet generator, so it builds an SRResNet.</summary>
-    public static readonly IReadOnlyList<string> Names = [SrResNetName, SrganName, SrcnnName, FsrcnnName, EspcnName, RealtimeName];
+    private static readonly List<NetworkArchitecture> Known =
+    [
+        SrResNet.Architecture,
+        SrcnnCore.Architecture,
+        FsrcnnCore.Architecture,
+        EspcnCore.Architecture,
+        RealtimeCore.Architecture,
+    ];
+
+    /// <summary>Every architecture name, in registration order.</summary>
+    public static IReadOnlyList<string> Names
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return Known.Select(a => a.Name).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Adds an architecture (a plug-in, or a test's own); a name may be registered once.</summary>
+    public static void Register(NetworkArchitecture architecture)
+    {
+        lock (Gate)
+        {
+            if (Known.Any(a => a.Name == architecture.Name))
+            {
+                throw new ArgumentException($"architecture '{architecture.Name}' is registered already", nameof(architecture));
+            }
+
+            Known.Add(architecture);
+        }
+    }
+
+    /// <summary>The architecture <paramref name="name"/> builds (any case; a training method's name, such as srgan, gives the network it trains).</summary>
+    /// <exception cref="UnknownArchitectureException">No such architecture.</exception>
+    public static NetworkArchitecture Find(string name)
+    {
+        string key = TrainingMethods.ArchitectureOf(name.Trim().ToLowerInvariant());
+        lock (Gate)
+        {
+            return Known.FirstOrDefault(a => a.Name == key) ?? throw new UnknownArchitectureException(name);
+        }
+    }
 
     /// <summary>The published configuration of <paramref name="architecture"/> at <paramref name="scale"/>.</summary>
-    public static NetworkOptions Defaults(string architecture, int scale) => Normalise(architecture) switch
-    {
-        SrResNetName => new NetworkOptions(SrResNetName, scale, Channels: 64, Blocks: 16),
-        SrcnnName => new NetworkOptions(SrcnnName, scale, Channels: 64, Blocks: 0),
-        FsrcnnName => new NetworkOptions(FsrcnnName, scale, Channels: 56, Blocks: 4, ShrinkChannels: 12),
-        EspcnName => new NetworkOptions(EspcnName, scale, Channels: 64, Blocks: 0),
-        RealtimeName => new NetworkOptions(RealtimeName, scale, Channels: 32, Blocks: 4),
-        var other => throw new UnknownArchitectureException(other),
-    };
+    public static NetworkOptions Defaults(string architecture, int scale) => Find(architecture).Defaults(scale);
 
     /// <summary>True when <paramref name="architecture"/> can be built for <paramref name="scale"/>.</summary>
-    public static bool SupportsScale(string architecture, int scale) => Normalise(architecture) switch
-    {
-        SrResNetName => SrResNet.SupportsScale(scale),
-        SrcnnName or FsrcnnName or EspcnName or RealtimeName => scale is >= 2 and <= 8,
-        var other => throw new UnknownArchitectureException(other),
-    };
+    public static bool SupportsScale(string architecture, int scale) => Find(architecture).Scales.Contains(scale);
 
+    /// <exception cref="UnsupportedScaleException">The architecture has no such scale.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Channels, blocks or fold out of range.</exception>
     public static SrNetwork Create(NetworkOptions options)
     {
-        string name = Normalise(options.Architecture);
-        if (!SupportsScale(name, options.Scale))
+        NetworkArchitecture architecture = Find(options.Architecture);
+        if (!architecture.Scales.Contains(options.Scale))
         {
-            throw new UnsupportedScaleException(name, options.Scale);
+            throw new UnsupportedScaleException(architecture, options.Scale);
         }
 
-        if (options.Fold < 1 || (options.Fold > 1 && name != RealtimeName))
+        if (options.Fold < 1 || (options.Fold > 1 && !architecture.Folds))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), $"{name}: fold {options.Fold} (only realtime nets fold, by ≥ 1)");
+            throw new ArgumentOutOfRangeException(nameof(options), $"{architecture.Name}: fold {options.Fold} (only {FoldingNames()} fold, by ≥ 1)");
         }
 
         if (options.Channels < 2 || options.Blocks < 0)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(options), $"{name}: channels {options.Channels} and blocks {options.Blocks} must be ≥ 2 and ≥ 0");
+                nameof(options), $"{architecture.Name}: channels {options.Channels} and blocks {options.Blocks} must be ≥ 2 and ≥ 0");
         }
 
-        int s = options.Scale;
-        return name switch
-        {
-            SrResNetName => new SrResNet(options with { Architecture = SrResNetName }),
-            SrcnnName => new LumaNetwork("Srcnn", options, new SrcnnCore(options.Channels, s)),
-            FsrcnnName => new LumaNetwork("Fsrcnn", options, new FsrcnnCore(options.Channels, options.ShrinkChannels, options.Blocks, s)),
-            EspcnName => new LumaNetwork("Espcn", options, new EspcnCore(options.Channels, s)),
-            RealtimeName => new LumaNetwork("Realtime", options, new RealtimeCore(options.Channels, options.Blocks, s, options.Fold)),
-            _ => throw new UnknownArchitectureException(name),
-        };
+        return architecture.Create(options with { Architecture = architecture.Name });
     }
 
-    /// <summary>Lower-cases the name; SRGAN's generator is an SRResNet.</summary>
-    private static string Normalise(string architecture)
+    /// <summary>The names of the architectures that take <c>--fold</c>.</summary>
+    public static string FoldingNames()
     {
-        string name = architecture.Trim().ToLowerInvariant();
-        return name == SrganName ? SrResNetName : name;
+        lock (Gate)
+        {
+            return string.Join(", ", Known.Where(a => a.Folds).Select(a => a.Name));
+        }
     }
 }

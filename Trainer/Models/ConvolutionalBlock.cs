@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -46,5 +47,20 @@ internal sealed class ConvolutionalBlock : nn.Module<Tensor, Tensor>
         }
 
         return activation is null ? x : activation.forward(x);
+    }
+
+    /// <summary>This block as ONNX nodes (batch norm folded into the convolution).</summary>
+    public string EmitOnnx(GraphEmitter emit, string input)
+    {
+        string x = emit.Conv(input, conv, norm);
+        return Kind switch
+        {
+            Activation.None => x,
+            Activation.PRelu => emit.PRelu(x, (ParametricRelu)activation!),
+            Activation.LeakyRelu => emit.LeakyRelu(x, 0.2f),
+            Activation.Tanh => emit.Tanh(x),
+            Activation.Relu => emit.Relu(x),
+            _ => throw new NotSupportedException(Kind.ToString()),
+        };
     }
 }

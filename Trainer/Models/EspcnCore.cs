@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,8 +8,16 @@ namespace RealtimeSR.Trainer.Models;
 /// ESPCN (Shi et al. 2016) on luma: 5×5 conv to <c>Channels</c>, tanh, 3×3 conv to half as many, tanh, 3×3 conv to
 /// scale² and a pixel shuffle. All convolutions run at LR resolution.
 /// </summary>
-internal sealed class EspcnCore : nn.Module<Tensor, Tensor>
+internal sealed class EspcnCore : nn.Module<Tensor, Tensor>, ILumaCore
 {
+    public const string ArchitectureName = "espcn";
+
+    public static readonly NetworkArchitecture Architecture = new(
+        ArchitectureName,
+        "ESPCN (Shi et al.) on luma: channels = first layer's width",
+        scale => new NetworkOptions(ArchitectureName, scale, Channels: 64, Blocks: 0),
+        options => new LumaNetwork("Espcn", options, new EspcnCore(options.Channels, options.Scale)));
+
     private readonly Conv2d conv1;
     private readonly Conv2d conv2;
     private readonly Conv2d conv3;
@@ -32,5 +41,14 @@ internal sealed class EspcnCore : nn.Module<Tensor, Tensor>
         Tensor x = conv1.forward(input).tanh_();
         x = conv2.forward(x).tanh_();
         return nn.functional.pixel_shuffle(conv3.forward(x), Scale);
+    }
+
+    public nn.Module<Tensor, Tensor> Module => this;
+
+    public string EmitOnnx(GraphEmitter emit, string y)
+    {
+        string x = emit.Tanh(emit.Conv(y, conv1));
+        x = emit.Tanh(emit.Conv(x, conv2));
+        return emit.DepthToSpace(emit.Conv(x, conv3), Scale);
     }
 }

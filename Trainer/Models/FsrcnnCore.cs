@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -8,9 +9,16 @@ namespace RealtimeSR.Trainer.Models;
 /// layers, 1×1 expand to d (PReLU after each), and a 9×9 transposed convolution with stride = scale.
 /// d = <c>Channels</c>, s = <c>ShrinkChannels</c>, m = <c>Blocks</c>.
 /// </summary>
-internal sealed class FsrcnnCore : nn.Module<Tensor, Tensor>
+internal sealed class FsrcnnCore : nn.Module<Tensor, Tensor>, ILumaCore
 {
+    public const string ArchitectureName = "fsrcnn";
     public const int DeconvKernel = 9;
+
+    public static readonly NetworkArchitecture Architecture = new(
+        ArchitectureName,
+        "FSRCNN (Dong et al.) on luma: channels = d, blocks = mapping layers m (s = 12)",
+        scale => new NetworkOptions(ArchitectureName, scale, Channels: 56, Blocks: 4, ShrinkChannels: 12),
+        options => new LumaNetwork("Fsrcnn", options, new FsrcnnCore(options.Channels, options.ShrinkChannels, options.Blocks, options.Scale)));
 
     private readonly Sequential features;
     private readonly ConvTranspose2d deconv;
@@ -47,4 +55,22 @@ internal sealed class FsrcnnCore : nn.Module<Tensor, Tensor>
     public ConvTranspose2d Deconv => deconv;
 
     public override Tensor forward(Tensor input) => deconv.forward(features.forward(input));
+
+    public nn.Module<Tensor, Tensor> Module => this;
+
+    public string EmitOnnx(GraphEmitter emit, string y)
+    {
+        string x = y;
+        foreach (var layer in Layers)
+        {
+            x = layer switch
+            {
+                Conv2d conv => emit.Conv(x, conv),
+                ParametricRelu prelu => emit.PRelu(x, prelu),
+                _ => throw new NotSupportedException(layer.GetType().Name),
+            };
+        }
+
+        return emit.ConvTranspose(x, deconv);
+    }
 }

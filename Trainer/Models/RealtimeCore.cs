@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Export;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -15,8 +16,19 @@ namespace RealtimeSR.Trainer.Models;
 /// same multiply-adds per output pixel on f² times fewer, wider positions (measured: see media/README.md). Sizes that
 /// are not a multiple of f are edge-padded up to one and the output is cropped back, so any size works.
 /// </remarks>
-internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>
+internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>, ILumaCore
 {
+    public const string ArchitectureName = "realtime";
+
+    public static readonly NetworkArchitecture Architecture = new(
+        ArchitectureName,
+        "the project's real-time net on luma: blocks 3x3 conv+ReLU layers of channels width, global bicubic residual",
+        scale => new NetworkOptions(ArchitectureName, scale, Channels: 32, Blocks: 4),
+        options => new LumaNetwork("Realtime", options, new RealtimeCore(options.Channels, options.Blocks, options.Scale, options.Fold)))
+    {
+        Folds = true,
+    };
+
     private readonly Sequential body;
     private readonly Conv2d toPhases;
     private readonly BicubicPhases bicubic;
@@ -75,6 +87,62 @@ internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>
         foreach (Conv2d conv in Body)
         {
             x = conv.forward(x).relu_();
+        }
+
+        return x;
+    }
+
+    public nn.Module<Tensor, Tensor> Module => this;
+
+    public string EmitOnnx(GraphEmitter emit, string y) =>
+        emit.Add(emit.DepthToSpace(emit.BicubicPhases(y, 1, Scale), Scale), EmitDetail(emit, y, 1f));
+
+    /// <summary>
+    /// The core is bicubic(Y) + detail, and Luma(bicubic(RGB)) = bicubic(Y) exactly (both linear, phase weights sum
+    /// to 1), so the whole luma network reduces to bicubic(RGB) + detail / gain: no bicubic of Y, no HR luma (faster
+    /// per frame; figures in media/README.md).
+    /// </summary>
+    public string? EmitRgbOnnx(GraphEmitter emit, string rgb, string y)
+    {
+        float gain = 1 / LumaPath.LumaGain;
+        if (Fold == 1)
+        {
+            // The detail's s² phases go onto each colour's bicubic phases before one pixel shuffle: a separate
+            // shuffle of the detail and an add would cost another pass over the HR frame.
+            string detail = emit.Conv(EmitLayers(emit, y), ScaledPhaseWeights(gain), toPhases.weight!.shape, ScaledPhaseBias(gain), padding: 1);
+            return emit.DepthToSpace(emit.AddToEachGroup(emit.BicubicPhases(rgb, 3, Scale), detail, 3, Scale * Scale), Scale);
+        }
+
+        return emit.Add(emit.DepthToSpace(emit.BicubicPhases(rgb, 3, Scale), Scale), EmitDetail(emit, y, gain));
+    }
+
+    /// <summary>The learned detail at HR, [N, 1, sH, sW], times <paramref name="gain"/> (folded into the last conv).</summary>
+    private string EmitDetail(GraphEmitter emit, string y, float gain)
+    {
+        float[] weight = ScaledPhaseWeights(gain);
+        float[] bias = ScaledPhaseBias(gain);
+        long[] shape = toPhases.weight!.shape;
+        if (Fold == 1)
+        {
+            return emit.DepthToSpace(emit.Conv(EmitLayers(emit, y), weight, shape, bias, padding: 1), Scale);
+        }
+
+        // As forward: pad to a multiple of the fold, fold, layers, unfold to HR, crop.
+        string folded = emit.SpaceToDepth(emit.PadEdgeToMultiple(y, Fold), Fold);
+        string detail = emit.DepthToSpace(emit.Conv(EmitLayers(emit, folded), weight, shape, bias, padding: 1), Scale * Fold);
+        return emit.CropToScaled(detail, y, Scale);
+    }
+
+    private float[] ScaledPhaseWeights(float gain) => GraphEmitter.Values(toPhases.weight!).Select(w => w * gain).ToArray();
+
+    private float[] ScaledPhaseBias(float gain) => GraphEmitter.Values(toPhases.bias!).Select(b => b * gain).ToArray();
+
+    private string EmitLayers(GraphEmitter emit, string input)
+    {
+        string x = input;
+        foreach (Conv2d conv in Body)
+        {
+            x = emit.Relu(emit.Conv(x, conv));
         }
 
         return x;

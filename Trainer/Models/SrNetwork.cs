@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Export;
 using RealtimeSR.Trainer.Torch;
 using static TorchSharp.torch;
 
@@ -32,6 +33,12 @@ internal abstract class SrNetwork : nn.Module<Tensor, Tensor>
     /// divided by 4, which Adam does not notice.
     /// </summary>
     public virtual Tensor TrainingLoss(Tensor sr, Tensor hr) => nn.functional.mse_loss(sr, hr);
+
+    /// <summary>
+    /// Writes this network's <c>forward</c> as ONNX nodes on the RGB input <paramref name="rgb"/> and returns the name
+    /// of its RGB output; <see cref="Export.ExportParity"/> holds the two together.
+    /// </summary>
+    public abstract string EmitOnnx(GraphEmitter emit, string rgb);
 
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => parameters().Sum(p => p.numel());

@@ -1,3 +1,4 @@
+using RealtimeSR.Trainer.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -11,10 +12,21 @@ namespace RealtimeSR.Trainer.Models;
 /// </summary>
 internal sealed class SrResNet : SrNetwork
 {
+    public const string ArchitectureName = "srresnet";
     public const int LargeKernel = 9;
     public const int SmallKernel = 3;
     public static readonly float[] ImageNetMean = [0.485f, 0.456f, 0.406f];
     public static readonly float[] ImageNetStd = [0.229f, 0.224f, 0.225f];
+
+    public static readonly NetworkArchitecture Architecture = new(
+        ArchitectureName,
+        "SRResNet (Ledig et al.), RGB: channels = feature width, blocks = residual blocks",
+        scale => new NetworkOptions(ArchitectureName, scale, Channels: 64, Blocks: 16),
+        options => new SrResNet(options))
+    {
+        Scales = [2, 3, 4, 8],
+        LearningRate = 1e-4,
+    };
 
     private readonly ConvolutionalBlock head;
     private readonly Sequential body;
@@ -40,9 +52,6 @@ internal sealed class SrResNet : SrNetwork
         RegisterComponents();
     }
 
-    /// <summary>Scales SRResNet can be built for: powers of two (×2 stages) and 3 (one ×3 stage).</summary>
-    public static bool SupportsScale(int scale) => scale is 2 or 3 or 4 or 8;
-
     /// <summary>The pixel-shuffle factor of each upscaling stage.</summary>
     public static int[] StageFactors(int scale) => scale == 3
         ? [3]
@@ -65,5 +74,26 @@ internal sealed class SrResNet : SrNetwork
         Tensor x = bodyTail.forward(body.forward(features)).add_(features, LongLivedScalars.One);
         Tensor y = tail.forward(upsampler.forward(x));
         return y.add(LongLivedScalars.One, LongLivedScalars.One).mul_(LongLivedScalars.Half); // tanh's [−1, 1] to the contract's [0, 1]
+    }
+
+    public override string EmitOnnx(GraphEmitter emit, string rgb)
+    {
+        // (x − mean) / std stays explicit: folding it into the 9×9 head would change how its zero padding acts.
+        string x = emit.Div(emit.Sub(rgb, emit.Constant([1, 3, 1, 1], ImageNetMean)), emit.Constant([1, 3, 1, 1], ImageNetStd));
+        string features = head.EmitOnnx(emit, x);
+        string body = features;
+        foreach (ResidualBlock block in Blocks)
+        {
+            body = emit.Add(block.Second.EmitOnnx(emit, block.First.EmitOnnx(emit, body)), body);
+        }
+
+        x = emit.Add(bodyTail.EmitOnnx(emit, body), features);
+        foreach (SubPixelBlock stage in Stages)
+        {
+            x = emit.PRelu(emit.DepthToSpace(emit.Conv(x, stage.Conv), stage.Factor), stage.Activation);
+        }
+
+        x = tail.EmitOnnx(emit, x);
+        return emit.Mul(emit.Add(x, emit.Constant([1], 1f)), emit.Constant([1], 0.5f));
     }
 }

@@ -7,9 +7,14 @@ internal sealed class UnsupportedScaleException : ReportableException
 {
     public override int ExitCode => ExitCodes.BadModel;
 
-    public UnsupportedScaleException(string architecture, int scale)
-        : base($"{architecture} does not support scale {scale}" +
-               (architecture == ArchitectureRegistry.SrResNetName ? " (it supports 2, 3, 4 and 8)" : " (it supports 2 to 8)"))
+    public UnsupportedScaleException(NetworkArchitecture architecture, int scale)
+        : base($"{architecture.Name} does not support scale {scale} (it supports {List(architecture.Scales)})")
     {
     }
+
+    /// <summary>"2 to 8" for a run of scales, else "2, 3, 4 and 8".</summary>
+    private static string List(IReadOnlyList<int> scales) =>
+        scales.Count > 2 && scales[^1] - scales[0] == scales.Count - 1
+            ? $"{scales[0]} to {scales[^1]}"
+            : scales.Count == 1 ? $"{scales[0]}" : $"{string.Join(", ", scales.Take(scales.Count - 1))} and {scales[^1]}";
 }

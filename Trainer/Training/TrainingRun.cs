@@ -32,9 +32,7 @@ internal sealed class TrainingRun
     {
         _session.Restart();
         manual_seed(_options.Seed);
-        using ITrainingMethod method = _options.Method == ArchitectureRegistry.SrganName
-            ? new SrganMethod(_options, _device, resume, TrainingLog.Line)
-            : new SupervisedMethod(_options, _device);
+        using ITrainingMethod method = TrainingMethods.Create(_options, _device, resume, TrainingLog.Line);
         SrNetwork network = method.Network;
 
         long step = 0;

@@ -1,4 +1,5 @@
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Trainer.Evaluation;
 using RealtimeSR.Trainer.Models;
 using static TorchSharp.torch;
@@ -20,7 +21,7 @@ internal sealed class ValidationSet
     /// <summary>Mean Y-PSNR/SSIM and the SR output of the first picture.</summary>
     public (SetResult Result, Image Sample) Run(SrNetwork network, Device device)
     {
-        using var upscaler = new TorchUpscaler(network, device, network.GetName(), ownsNetwork: false);
+        using IUpscaler upscaler = new TorchUpscaler(network, device, network.GetName(), ownsNetwork: false);
         SetResult result = new BenchmarkEvaluator(upscaler, saveFolder: null).Evaluate(_set);
         Image hr = ImageFile.Load(_set.Files[0]).CropToMultipleOf(network.Scale);
         return (result, upscaler.Upscale(MatlabResize.Downscale(hr, network.Scale)));

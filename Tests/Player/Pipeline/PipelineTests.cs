@@ -17,7 +17,7 @@ public class PipelineTests
         string clip = TestClips.Make(temp.File("clip.mkv"), 48, 32, frames: 25, vfr: true);
         using var reader = new VideoReader(clip);
         using var session = new SrSession(TestModels.SuperResolutionBytes(TinySrWeights.Random(2)), "tiny", new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu, AllowSpinning = false });
-        using var upscaler = new OnnxFrameUpscaler(session, "tiny");
+        using var upscaler = new OnnxUpscaler(session, "tiny");
         using var reference = new SrSession(TestModels.SuperResolutionBytes(TinySrWeights.Random(2)), "tiny", new SrSessionOptions { ExecutionProvider = ExecutionProvider.Cpu });
         using var lrPool = new FramePool(48, 32, 5);
         using var srPool = new FramePool(96, 64, 5);
@@ -54,7 +54,7 @@ public class PipelineTests
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 32, 16, frames: 10);
         using var reader = new VideoReader(clip);
-        using var upscaler = new BicubicFrameUpscaler(2);
+        using var upscaler = new BicubicUpscaler(2);
         using var lrPool = new FramePool(32, 16, 5);
         using var srPool = new FramePool(64, 32, 5);
         using var stop = new CancellationTokenSource(Timeout);

@@ -60,7 +60,7 @@ public class RenderLoopTests
         Assert.Equal("frame 8 failed", error.Message);
     }
 
-    private static (RenderLoop Loop, PlaybackPipeline Pipeline) Play(string clip, IFrameUpscaler upscaler, PlaybackOptions options, Action<PlayerSnapshot>? observer)
+    private static (RenderLoop Loop, PlaybackPipeline Pipeline) Play(string clip, IUpscaler upscaler, PlaybackOptions options, Action<PlayerSnapshot>? observer)
     {
         var info = VideoProbe.Probe(clip);
         using var target = new OffscreenRenderTarget(info.Width * upscaler.Scale, info.Height * upscaler.Scale);

@@ -65,7 +65,7 @@ public class OnnxExporterTests
     public void Export_HalfWeights_StoresEveryConvWeightAsFloat16AndStaysCloseToFloat32()
     {
         manual_seed(13);
-        using SrNetwork network = TinyNetworks.Create(ArchitectureRegistry.SrResNetName, 4);
+        using SrNetwork network = TinyNetworks.Create(SrResNet.ArchitectureName, 4);
         RandomiseBatchNormStatistics(network);
         var card = new ModelCard { Scale = 4 };
 

@@ -101,7 +101,7 @@ public class QdqQuantizerTests
     private static ModelProto TinyRealtimeModel(WeightStorage weights = WeightStorage.Float32)
     {
         manual_seed(21);
-        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions(ArchitectureRegistry.RealtimeName, 2, Channels: 8, Blocks: 2));
+        using SrNetwork network = ArchitectureRegistry.Create(new NetworkOptions(RealtimeCore.ArchitectureName, 2, Channels: 8, Blocks: 2));
         byte[] bytes = OnnxExporter.Build(network, new ModelCard { Architecture = "realtime", Scale = 2 }, weights).ToBytes();
         return OnnxModelFile.Parse(bytes, "tiny.onnx");
     }

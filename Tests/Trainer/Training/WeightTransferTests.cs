@@ -53,7 +53,7 @@ public class WeightTransferTests
     }
 
     private static SrNetwork Realtime(int blocks) =>
-        ArchitectureRegistry.Create(new NetworkOptions(ArchitectureRegistry.RealtimeName, 4, Channels: 8, Blocks: blocks));
+        ArchitectureRegistry.Create(new NetworkOptions(RealtimeCore.ArchitectureName, 4, Channels: 8, Blocks: blocks));
 
     private static string Save(TempFolder temp, SrNetwork network)
     {

@@ -1,11 +1,11 @@
-using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 using RealtimeSR.Tests.Imaging;
 
-namespace RealtimeSR.Tests.Player.Pipeline;
+namespace RealtimeSR.Tests.Inference;
 
-public class BicubicFrameUpscalerTests
+public class BicubicUpscalerTests
 {
     [Theory]
     [InlineData(2, 33, 17)]
@@ -16,7 +16,7 @@ public class BicubicFrameUpscalerTests
         var lr = new VideoFrame(width, height);
         picture.ToRange(PixelRange.Unit).Planes.CopyTo(lr.Pixels, 0);
         var sr = new VideoFrame(width * scale, height * scale);
-        using var upscaler = new BicubicFrameUpscaler(scale);
+        using var upscaler = new BicubicUpscaler(scale);
 
         upscaler.Upscale(lr, sr);
 
@@ -30,7 +30,7 @@ public class BicubicFrameUpscalerTests
         var lr = new VideoFrame(40, 24);
         TestImages.Pattern(40, 24).ToRange(PixelRange.Unit).Planes.CopyTo(lr.Pixels, 0);
         var sr = new VideoFrame(80, 48);
-        using var upscaler = new BicubicFrameUpscaler(2);
+        using var upscaler = new BicubicUpscaler(2);
         upscaler.Upscale(lr, sr);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
