@@ -23,21 +23,21 @@ internal static class TrainCommand
     private static readonly Option<int?> ChannelsOption = new("--channels") { Description = "feature width (default: the architecture's published one)" };
     private static readonly Option<int?> BlocksOption = new("--blocks") { Description = "depth: residual blocks / mapping layers / 3x3 layers" };
     private static readonly Option<int?> FoldOption = new("--fold") { Description = "realtime nets: run the layers at 1/N resolution on a space-to-depth input (default 1)" };
-    private static readonly Option<int?> CropOption = new("--crop") { Description = "HR crop size in pixels, a multiple of the scale (default 96 for x4, 24×scale otherwise)" };
+    private static readonly Option<int?> CropOption = new("--crop") { Description = $"HR crop size in pixels, a multiple of the scale (default {TrainOptions.DefaultCropSize(4)} for x4, 24×scale otherwise)" };
     private static readonly Option<string?> DegradeOption = new("--degrade") { Description = "train for real camera footage: 'real' (blur, noise, JPEG, H.264 clips; ranges in the README) or a JSON file that changes some of those ranges" };
-    private static readonly Option<int?> BatchOption = new("--batch") { Description = "pairs per step (default 16)" };
-    private static readonly Option<double?> LearningRateOption = new("--lr") { Description = "Adam learning rate (default 1e-4 for SRResNet/SRGAN, 1e-3 for the compact nets)" };
+    private static readonly Option<int?> BatchOption = new("--batch") { Description = $"pairs per step (default {TrainOptions.Defaults.BatchSize})" };
+    private static readonly Option<double?> LearningRateOption = new("--lr") { Description = $"Adam learning rate (default {SrResNet.Architecture.LearningRate:G} for SRResNet/SRGAN, {RealtimeCore.Architecture.LearningRate:G} for the compact nets)" };
     private static readonly Option<LearningRateSchedule?> ScheduleOption = new("--schedule") { Description = "Constant, Cosine or StepAtHalf (any case; default: Constant, StepAtHalf for SRGAN)" };
-    private static readonly Option<long?> MaxStepsOption = new("--max-steps") { Description = "stop after this step (default 100000)" };
+    private static readonly Option<long?> MaxStepsOption = new("--max-steps") { Description = $"stop after this step (default {TrainOptions.Defaults.MaxSteps})" };
     private static readonly Option<double?> MaxMinutesOption = new("--max-minutes") { Description = "also stop (with a checkpoint) after this many minutes" };
-    private static readonly Option<long?> SeedOption = new("--seed") { Description = "seed for initialisation and crops (default 1)" };
+    private static readonly Option<long?> SeedOption = new("--seed") { Description = $"seed for initialisation and crops (default {TrainOptions.Defaults.Seed})" };
     private static readonly Option<string[]> TrainOption = new("--train") { Description = "folder of HR training pictures or a list from prepare, repeatable (default DATA/train)" };
     private static readonly Option<string?> ValidationOption = new("--val") { Description = "folder of HR validation pictures (default Set5: DATA/sets/Set5, else media/sets/Set5)" };
     private static readonly Option<bool> NoValidationOption = new("--no-val") { Description = "do not validate" };
-    private static readonly Option<int?> CheckpointEveryOption = new("--checkpoint-every") { Description = "steps between checkpoints (default 500)" };
-    private static readonly Option<int?> ValidateEveryOption = new("--validate-every") { Description = "steps between validations (default 1000)" };
-    private static readonly Option<int?> LogEveryOption = new("--log-every") { Description = "steps between log rows (default 50)" };
-    private static readonly Option<int?> WorkersOption = new("--workers") { Description = "batch-making threads (default 1)" };
+    private static readonly Option<int?> CheckpointEveryOption = new("--checkpoint-every") { Description = $"steps between checkpoints (default {TrainOptions.Defaults.CheckpointEvery})" };
+    private static readonly Option<int?> ValidateEveryOption = new("--validate-every") { Description = $"steps between validations (default {TrainOptions.Defaults.ValidateEvery})" };
+    private static readonly Option<int?> LogEveryOption = new("--log-every") { Description = $"steps between log rows (default {TrainOptions.Defaults.LogEvery})" };
+    private static readonly Option<int?> WorkersOption = new("--workers") { Description = $"batch-making threads (default {TrainOptions.Defaults.LoaderWorkers})" };
     private static readonly Option<int> ThreadsOption = new("--threads") { Description = "torch intra-op threads (default: all cores)" };
     private static readonly Option<DeviceChoice> DeviceOption = new("--device") { Description = "auto, cpu or cuda", DefaultValueFactory = _ => DeviceChoice.Auto };
     private static readonly Option<string> OutputOption = new("--output", "-o") { Description = "run folder (ckpt.pt, config.json, log.csv, curves.png, tensorboard/)", Required = true };
@@ -47,8 +47,8 @@ internal static class TrainCommand
     private static readonly Option<string?> GeneratorOption = new("--generator") { Description = "SRGAN: the trained SRResNet checkpoint to start from" };
     private static readonly Option<string?> PerceptualOption = new("--perceptual") { Description = "SRGAN: a pretrained ONNX classifier (e.g. VGG19) for the content loss (without: MSE on pixels)" };
     private static readonly Option<string?> PerceptualOutputOption = new("--perceptual-output") { Description = "SRGAN: the tensor of --perceptual whose features are compared (e.g. VGG19's conv5_4 ReLU)" };
-    private static readonly Option<double?> AdversarialWeightOption = new("--adversarial-weight") { Description = "SRGAN: weight of the adversarial loss against the content loss (default 1e-3, the tutorial's)" };
-    private static readonly Option<double?> PixelWeightOption = new("--pixel-weight") { Description = "SRGAN with --perceptual: weight of an MSE on pixels added to the feature loss (default 0, the tutorial's)" };
+    private static readonly Option<double?> AdversarialWeightOption = new("--adversarial-weight") { Description = $"SRGAN: weight of the adversarial loss against the content loss (default {TrainOptions.Defaults.AdversarialWeight:G}, the tutorial's)" };
+    private static readonly Option<double?> PixelWeightOption = new("--pixel-weight") { Description = $"SRGAN with --perceptual: weight of an MSE on pixels added to the feature loss (default {TrainOptions.Defaults.PixelWeight:G}, the tutorial's)" };
     private static readonly Option<string?> PerceptualInputOption = new("--perceptual-input") { Description = "SRGAN: what --perceptual expects: imagenet (RGB, mean/std; default) or caffe-bgr (BGR 0-255 minus mean)" };
 
     public static Command Create()
@@ -172,16 +172,6 @@ internal static class TrainCommand
         }
 
         string? perceptual = result.GetValue(PerceptualOption);
-        if (result.GetValue(AdversarialWeightOption) is { } adversarial && (!gan || !(adversarial >= 0) || double.IsInfinity(adversarial)))
-        {
-            throw new UsageException($"--adversarial-weight {adversarial}: SRGAN only, a finite number not below 0");
-        }
-
-        if (result.GetValue(PixelWeightOption) is { } pixel && (perceptual is null || !(pixel >= 0) || double.IsInfinity(pixel)))
-        {
-            throw new UsageException($"--pixel-weight {pixel}: SRGAN with --perceptual only (without, the content loss is on pixels already), a finite number not below 0");
-        }
-
         if (perceptual is not null && !gan)
         {
             throw new UsageException("--perceptual: only SRGAN has a content loss on features");
@@ -212,16 +202,7 @@ internal static class TrainCommand
             }
         }
 
-        int crop = result.GetValue(CropOption) ?? (scale == 4 ? 96 : 24 * scale);
-        if (crop % scale != 0 || crop < 2 * scale)
-        {
-            throw new UsageException($"--crop {crop}: must be a multiple of the scale {scale} and at least {2 * scale}");
-        }
-
-        if (result.GetValue(PerceptualOption) is not null && crop < SrganMethod.MinimumFeatureCrop)
-        {
-            throw new UsageException($"--crop {crop}: the feature loss shifts its pictures, so SRGAN with --perceptual needs crops of at least {SrganMethod.MinimumFeatureCrop} px");
-        }
+        int crop = result.GetValue(CropOption) ?? TrainOptions.DefaultCropSize(scale);
 
         string? data = DataRoot.Find();
         string[] train = result.GetValue(TrainOption) is { Length: > 0 } given
@@ -241,37 +222,39 @@ internal static class TrainCommand
             throw new TrainingDataException($"{validation}: validation folder not found (give --val DIR or --no-val)");
         }
 
-        DegradationOptions? degradations = Degradations(result.GetValue(DegradeOption), crop, scale);
-        return new TrainOptions
+        TrainOptions d = TrainOptions.Defaults;
+        var options = new TrainOptions
         {
             Network = network,
-            Degradations = degradations,
+            Degradations = Degradations(result.GetValue(DegradeOption)),
             Method = method,
             TrainFolders = train.Select(Path.GetFullPath).ToArray(),
             ValidationFolder = validation is null ? null : Path.GetFullPath(validation),
             CropSize = crop,
-            BatchSize = result.GetValue(BatchOption) ?? 16,
+            BatchSize = result.GetValue(BatchOption) ?? d.BatchSize,
             LearningRate = result.GetValue(LearningRateOption) ?? architecture.LearningRate,
-            Schedule = result.GetValue(ScheduleOption) ?? (gan ? LearningRateSchedule.StepAtHalf : LearningRateSchedule.Constant),
-            MaxSteps = result.GetValue(MaxStepsOption) ?? 100_000,
-            MaxMinutes = result.GetValue(MaxMinutesOption) ?? 0,
-            Seed = result.GetValue(SeedOption) ?? 1,
-            CheckpointEvery = result.GetValue(CheckpointEveryOption) ?? 500,
-            ValidateEvery = result.GetValue(ValidateEveryOption) ?? 1000,
-            LogEvery = result.GetValue(LogEveryOption) ?? 50,
-            LoaderWorkers = result.GetValue(WorkersOption) ?? 1,
+            Schedule = result.GetValue(ScheduleOption) ?? TrainingMethods.DefaultSchedule(method),
+            MaxSteps = result.GetValue(MaxStepsOption) ?? d.MaxSteps,
+            MaxMinutes = result.GetValue(MaxMinutesOption) ?? d.MaxMinutes,
+            Seed = result.GetValue(SeedOption) ?? d.Seed,
+            CheckpointEvery = result.GetValue(CheckpointEveryOption) ?? d.CheckpointEvery,
+            ValidateEvery = result.GetValue(ValidateEveryOption) ?? d.ValidateEvery,
+            LogEvery = result.GetValue(LogEveryOption) ?? d.LogEvery,
+            LoaderWorkers = result.GetValue(WorkersOption) ?? d.LoaderWorkers,
             InitialWeights = result.GetValue(InitFromOption) is { } weights ? Path.GetFullPath(weights) : null,
             GeneratorCheckpoint = result.GetValue(GeneratorOption) is { } g ? Path.GetFullPath(g) : null,
             PerceptualModel = perceptual is null ? null : Path.GetFullPath(perceptual),
             PerceptualOutput = perceptual is null ? null : result.GetValue(PerceptualOutputOption),
             PerceptualInput = PerceptualInput(result),
-            AdversarialWeight = result.GetValue(AdversarialWeightOption) ?? 1e-3,
-            PixelWeight = result.GetValue(PixelWeightOption) ?? 0,
+            AdversarialWeight = result.GetValue(AdversarialWeightOption) ?? d.AdversarialWeight,
+            PixelWeight = result.GetValue(PixelWeightOption) ?? d.PixelWeight,
         };
+        options.Validate();
+        return options;
     }
 
     /// <summary>The degradations <c>--degrade</c> asks for: none, the built-in ranges, or those with a JSON file's changes.</summary>
-    private static DegradationOptions? Degradations(string? given, int crop, int scale)
+    private static DegradationOptions? Degradations(string? given)
     {
         if (given is null)
         {
@@ -297,16 +280,6 @@ internal static class TrainCommand
         else
         {
             throw new UsageException($"--degrade {given}: 'real' or a JSON file of degradation settings (file not found)");
-        }
-
-        if (options.Problem() is { } problem)
-        {
-            throw new UsageException($"--degrade {given}: {problem}");
-        }
-
-        if (options.H264Probability > 0 && (crop / scale) % 2 != 0)
-        {
-            throw new UsageException($"--crop {crop}: H.264 needs an even LR side (crop / scale = {crop / scale})");
         }
 
         return options;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RealtimeSR.Shared.Commands;
 using RealtimeSR.Trainer.Data.Degradations;
 using RealtimeSR.Trainer.Models;
 
@@ -88,6 +89,77 @@ internal sealed record TrainOptions
     /// colours and flat areas where the features do not look (0, the tutorial: none).
     /// </summary>
     public double PixelWeight { get; init; }
+
+    /// <summary>
+    /// The defaults every run starts from, written once here: the command line fills in what it is given and its
+    /// help texts quote these values.
+    /// </summary>
+    public static readonly TrainOptions Defaults = new()
+    {
+        Network = new NetworkOptions(string.Empty, Scale: 4, Channels: 2, Blocks: 0),
+        Method = string.Empty,
+        TrainFolders = [],
+    };
+
+    /// <summary>The HR crop when none is given: 96 px at ×4 (the tutorial's), 24 LR px otherwise.</summary>
+    public static int DefaultCropSize(int scale) => scale == 4 ? 96 : 24 * scale;
+
+    /// <summary>
+    /// Checks the rules that tie the options together; the command line calls it once, tests may too.
+    /// </summary>
+    /// <exception cref="UsageException">The first rule broken, named by its command-line option.</exception>
+    public void Validate()
+    {
+        int scale = Network.Scale;
+        if (CropSize % scale != 0 || CropSize < 2 * scale)
+        {
+            throw new UsageException($"--crop {CropSize}: must be a multiple of the scale {scale} and at least {2 * scale}");
+        }
+
+        if (PerceptualModel is not null && CropSize < SrganMethod.MinimumFeatureCrop)
+        {
+            throw new UsageException($"--crop {CropSize}: the feature loss shifts its pictures, so SRGAN with --perceptual needs crops of at least {SrganMethod.MinimumFeatureCrop} px");
+        }
+
+        (string Option, long Value)[] positive =
+        [
+            ("--batch", BatchSize), ("--max-steps", MaxSteps), ("--checkpoint-every", CheckpointEvery),
+            ("--validate-every", ValidateEvery), ("--log-every", LogEvery), ("--workers", LoaderWorkers),
+        ];
+        foreach (var (option, value) in positive.Where(p => p.Value < 1))
+        {
+            throw new UsageException($"{option} {value}: must be at least 1");
+        }
+
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+        {
+            throw new UsageException($"--lr {LearningRate}: a finite number above 0");
+        }
+
+        bool gan = Method == TrainingMethods.Srgan;
+        if (AdversarialWeight != Defaults.AdversarialWeight && (!gan || !(AdversarialWeight >= 0) || double.IsInfinity(AdversarialWeight)))
+        {
+            throw new UsageException($"--adversarial-weight {AdversarialWeight}: SRGAN only, a finite number not below 0");
+        }
+
+        if (PixelWeight != Defaults.PixelWeight && (PerceptualModel is null || !(PixelWeight >= 0) || double.IsInfinity(PixelWeight)))
+        {
+            throw new UsageException($"--pixel-weight {PixelWeight}: SRGAN with --perceptual only (without, the content loss is on pixels already), a finite number not below 0");
+        }
+
+        if (Degradations is { } degradations)
+        {
+            if (degradations.Problem() is { } problem)
+            {
+                throw new UsageException($"--degrade: {problem}");
+            }
+
+            if (degradations.H264Probability > 0 && (CropSize / scale) % 2 != 0)
+            {
+                throw new UsageException($"--crop {CropSize}: H.264 needs an even LR side (crop / scale = {CropSize / scale})");
+            }
+        }
+    }
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -26,6 +26,9 @@ internal static class TrainingMethods
     /// <summary>Whether <paramref name="name"/> is a method with its own training loop.</summary>
     public static bool IsMethod(string name) => ByName.ContainsKey(name);
 
+    /// <summary>The learning-rate schedule a method uses when <c>--schedule</c> is not given (SRGAN: the tutorial's step at half).</summary>
+    public static LearningRateSchedule DefaultSchedule(string name) => name == Srgan ? LearningRateSchedule.StepAtHalf : LearningRateSchedule.Constant;
+
     public static ITrainingMethod Create(TrainOptions options, Device device, bool resume, Action<string> log) =>
         ByName.TryGetValue(options.Method, out var method)
             ? method.Create(options, device, resume, log)
