@@ -64,7 +64,7 @@ internal sealed record UpscaleJob
         (double, double?)? window = Start is null && Duration is null
             ? null
             : ((Start ?? TimeSpan.Zero).TotalSeconds, Duration?.TotalSeconds);
-        using var writer = new VideoWriter(output, width, height, info, reader.Timestamps, window, Writer);
+        using var writer = new VideoWriter(output, width, height, info, reader.ReadTimestamps(), window, Writer);
         var recorder = new TimelineRecorder(reader.FrameCount);
         var progress = new ProgressBar(Path.GetFileName(input), reader.FrameCount, Console.Error);
         using (var front = new FrontStages(reader, upscaler, cancellation))

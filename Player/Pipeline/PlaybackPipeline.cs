@@ -52,7 +52,7 @@ public sealed class PlaybackPipeline : IDisposable
 
         // The first reader also lists every frame's timestamp, which seeks and steps are resolved against.
         _reader = new VideoReader(info);
-        _timestamps = [.. _reader.Timestamps];
+        _timestamps = [.. _reader.ReadTimestamps()];
         _secondsPerUnit = _reader.TimeBase.ToDouble();
         _frameSeconds = info.FramesPerSecond > 0 ? 1 / info.FramesPerSecond : 1.0 / 30;
         LrWidth = _reader.Width;
@@ -125,10 +125,11 @@ public sealed class PlaybackPipeline : IDisposable
         {
             _reader?.Dispose();
             _reader = null;
-            _reader = new VideoReader(Info, new VideoReaderOptions { Start = index == 0 ? null : TimeSpan.FromSeconds(seconds) });
+            // The first reader's timestamps come along: no second scan of the whole file per seek.
+            _reader = new VideoReader(Info, new VideoReaderOptions { Start = index == 0 ? null : TimeSpan.FromSeconds(seconds), KnownTimestamps = _timestamps });
         }
 
-        int first = Array.BinarySearch(_timestamps, _reader.Timestamps[0]);
+        int first = Array.BinarySearch(_timestamps, _reader.ReadTimestamps()[0]);
         _stop = new CancellationTokenSource();
         _decode = new DecodeStage(_reader, _lrPool, _stop.Token, DecodeMeter, first >= 0 ? first : index);
         _inference = new InferenceStage(_decode.Output, _upscaler, _srPool, _stop.Token, _dropPolicy, InferenceMeter);

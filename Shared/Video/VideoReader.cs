@@ -67,14 +67,14 @@ public sealed class VideoReader : IDisposable
         _windowLength = Options.Duration is { } d ? (long)Math.Round(d.TotalSeconds * unitsPerSecond) : null;
 
         // The packet scan is fast and catches files ffprobe already finds damaged; its count is only an estimate.
-        long[] packets = VideoProbe.ReadFrameTimestamps(info);
+        long[] packets = Options.KnownTimestamps is { } known ? [.. known] : VideoProbe.ReadFrameTimestamps(info);
         if (packets.Length == 0)
         {
             throw new VideoFileException(info.Path, "has no video frames");
         }
 
         if (Options.Start is { } start && start > SeekMargin && SeeksToKeyframes(info)
-            && VideoProbe.ReadDecodedTimestamps(info, TimeBase, maxFrames: 1) is [long origin])
+            && (Options.KnownTimestamps is { Count: > 0 } all ? [all[0]] : VideoProbe.ReadDecodedTimestamps(info, TimeBase, maxFrames: 1)) is [long origin])
         {
             FirstPts = origin;
             _seekSeconds = origin * TimeBase.ToDouble() + (start - SeekMargin).TotalSeconds;
@@ -102,15 +102,15 @@ public sealed class VideoReader : IDisposable
     /// <summary>
     /// The PTS of every frame this reader hands out, in order (<see cref="TimeBase"/> units). After the last frame it
     /// is the list handed out. Asked for earlier, it decodes the stream once more without converting it
-    /// (<see cref="VideoProbe.ReadDecodedTimestamps"/>, a fraction of the cost of reading) to know them all up front, as
-    /// an encoder that must be told every timestamp before the first frame needs; the frames then read are checked
-    /// against it one by one.
+    /// (<see cref="VideoProbe.ReadDecodedTimestamps"/>, a fraction of the cost of reading; once per reader, and not at
+    /// all given <see cref="VideoReaderOptions.KnownTimestamps"/>) to know them all up front, as an encoder that must
+    /// be told every timestamp before the first frame needs; the frames then read are checked against it one by one.
     /// </summary>
     /// <exception cref="VideoFileException">The up-front decode failed or found no frame in the window.</exception>
-    public IReadOnlyList<long> Timestamps => _finished ? _handedOut : AllTimestamps();
+    public IReadOnlyList<long> ReadTimestamps() => _finished ? _handedOut : AllTimestamps();
 
     /// <summary>
-    /// Frames this reader hands out: exact once known (after the last frame, or once <see cref="Timestamps"/> was
+    /// Frames this reader hands out: exact once known (after the last frame, or once <see cref="ReadTimestamps"/> was
     /// asked for), before that an estimate from the packet scan (right for most files; off by a few where packets
     /// and frames differ) — good for sizing buffers and progress bars.
     /// </summary>
@@ -272,8 +272,9 @@ public sealed class VideoReader : IDisposable
     {
         if (_allTimestamps is null)
         {
-            long[] decoded = _seekSeconds is null ? VideoProbe.ReadDecodedTimestamps(Info, TimeBase) : SoughtTimestamps();
-            if (_seekSeconds is not null && (decoded.Length == 0 || MayHaveSkippedWindowFrames(decoded[0])))
+            long[] decoded = Options.KnownTimestamps is { } known ? [.. known]
+                : _seekSeconds is null ? VideoProbe.ReadDecodedTimestamps(Info, TimeBase) : SoughtTimestamps();
+            if (Options.KnownTimestamps is null && _seekSeconds is not null && (decoded.Length == 0 || MayHaveSkippedWindowFrames(decoded[0])))
             {
                 decoded = VideoProbe.ReadDecodedTimestamps(Info, TimeBase); // as in Read: the seek may have passed frames
             }

@@ -32,7 +32,7 @@ public class VideoReaderContainerTests
         Assert.Equal(TestClips.CountFrames(clip), read.Count);
         AssertStrictlyIncreasing(read);
         AssertMatchesFfprobe(TestClips.FrameTimestamps(clip), read, reader.TimeBase, reader.Info.FramesPerSecond);
-        Assert.Equal(read, reader.Timestamps);
+        Assert.Equal(read, reader.ReadTimestamps());
         Assert.Equal(read.Count, reader.FrameCount);
     }
 
@@ -43,7 +43,7 @@ public class VideoReaderContainerTests
         string clip = Make(temp.File("ts.ts"), "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -x264-params bframes=3:b-adapt=0 -f mpegts", frames: 30);
         using var reader = new VideoReader(clip);
 
-        var announced = reader.Timestamps.ToArray();
+        var announced = reader.ReadTimestamps().ToArray();
         int count = reader.FrameCount;
         var read = ReadAll(reader);
 

@@ -53,11 +53,39 @@ public class VideoReaderSeekTests
         string clip = Make(temp.File(name), codecArgs);
 
         using var reader = new VideoReader(clip, new VideoReaderOptions { Start = Start, Duration = Duration });
-        long[] announced = [.. reader.Timestamps];
+        long[] announced = [.. reader.ReadTimestamps()];
         var read = ReadAll(reader);
 
         Assert.Equal(seekLands, reader.Sought);
         Assert.Equal(announced, read.Select(f => f.Pts));
+    }
+
+    [Fact]
+    public void Read_LateStartWithKnownTimestamps_SameFramesAndNoSecondScan()
+    {
+        using var temp = new TempFolder();
+        string clip = Make(temp.File("h264.mkv"), "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -g 50 -bf 2");
+        var info = VideoProbe.Probe(clip);
+        long[] all;
+        using (var first = new VideoReader(info))
+        {
+            all = [.. first.ReadTimestamps()];
+        }
+
+        var expected = FromTheStart(clip);
+        using var reader = new VideoReader(info, new VideoReaderOptions { Start = Start, Duration = Duration, KnownTimestamps = all });
+        var read = ReadAll(reader);
+
+        // Handed a wrong list, a reader believes it without decoding the file again, and the first frame read catches it.
+        long[] shifted = [.. all.Select(t => t + 1)];
+        using var misled = new VideoReader(info, new VideoReaderOptions { Start = Start, Duration = Duration, KnownTimestamps = shifted });
+        long[] announced = [.. misled.ReadTimestamps()];
+
+        Assert.True(reader.Sought);
+        Assert.Equal(expected.Select(f => f.Pts), read.Select(f => f.Pts));
+        Assert.Equal(expected.Select(f => f.Checksum), read.Select(f => f.Checksum));
+        Assert.Equal(expected.Select(f => f.Pts + 1), announced);
+        Assert.Throws<VideoFileException>(() => misled.Read(new VideoFrame(misled.Width, misled.Height)));
     }
 
     /// <summary>The window decoded the old way: every frame from the first, those before the start skipped.</summary>

@@ -23,7 +23,7 @@ public class VideoReaderTests
         }
 
         Assert.Equal(6, timestamps.Count);
-        Assert.Equal(reader.Timestamps, timestamps);
+        Assert.Equal(reader.ReadTimestamps(), timestamps);
         Assert.Equal(
             TestClips.PacketTimestamps(clip, "v"),
             timestamps.Select(t => (t * reader.TimeBase.ToDouble()).ToString("F6", System.Globalization.CultureInfo.InvariantCulture)));

@@ -12,7 +12,7 @@ public class VideoWriterTests
         var info = VideoProbe.Probe(clip);
         using var reader = new VideoReader(info);
         string output = temp.File("out.mkv");
-        using (var writer = new VideoWriter(output, 64, 48, info, reader.Timestamps))
+        using (var writer = new VideoWriter(output, 64, 48, info, reader.ReadTimestamps()))
         {
             var frame = new VideoFrame(64, 48);
             while (reader.Read(frame))

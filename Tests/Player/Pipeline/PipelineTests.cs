@@ -41,7 +41,7 @@ public class PipelineTests
         Assert.True(inference.Join(Timeout));
         Assert.True(inference.Completion.IsCompletedSuccessfully);
         Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), seen.Select(s => s.Index));
-        Assert.Equal(reader.Timestamps, seen.Select(s => s.Pts));
+        Assert.Equal(reader.ReadTimestamps(), seen.Select(s => s.Pts));
         Assert.InRange(lrPool.Created, 1, 5);
         Assert.InRange(srPool.Created, 1, 5);
         Assert.Equal(0, lrPool.Outstanding);
