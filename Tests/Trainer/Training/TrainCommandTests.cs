@@ -44,22 +44,10 @@ public class TrainCommandTests
         string whole = temp.File("whole");
         string halves = temp.File("halves");
 
-        var uninterrupted = TrainerProcess.Run([.. TinyRun, "--max-steps", "30", "--train", data, "-o", whole]);
-        var first = TrainerProcess.Run([.. TinyRun, "--max-steps", "15", "--train", data, "-o", halves]);
-        var second = TrainerProcess.Run("train", "--arch", "espcn", "--threads", "1", "-o", halves, "--resume", "--max-steps", "30");
+        ToolResult second = RunWholeAndInHalves([.. TinyRun, "--train", data], steps: 30, whole, halves);
 
-        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
-        Assert.True(first.ExitCode == 0, first.Error);
-        Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("resumed", second.Error);
-        Dictionary<long, double> expected = Losses(whole);
-        Dictionary<long, double> actual = Losses(halves);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (long step in expected.Keys)
-        {
-            Assert.True(Math.Abs(expected[step] - actual[step]) <= 1e-5,
-                $"step {step}: uninterrupted {expected[step]}, resumed {actual[step]}");
-        }
+        AssertSameLosses(whole, halves);
     }
 
     [Fact]
@@ -73,21 +61,9 @@ public class TrainCommandTests
         File.WriteAllText(settings, """{ "clean_probability": 0, "h264_probability": 1, "h264_crf": { "min": 30, "max": 40 } }""");
         string[] degraded = [.. TinyRun, "--degrade", settings, "--train", data];
 
-        var uninterrupted = TrainerProcess.Run([.. degraded, "--max-steps", "12", "-o", whole]);
-        var first = TrainerProcess.Run([.. degraded, "--max-steps", "6", "-o", halves]);
-        var second = TrainerProcess.Run("train", "--arch", "espcn", "--threads", "1", "-o", halves, "--resume", "--max-steps", "12");
+        RunWholeAndInHalves(degraded, steps: 12, whole, halves);
 
-        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
-        Assert.True(first.ExitCode == 0, first.Error);
-        Assert.True(second.ExitCode == 0, second.Error);
-        Dictionary<long, double> expected = Losses(whole);
-        Dictionary<long, double> actual = Losses(halves);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (long step in expected.Keys)
-        {
-            Assert.True(Math.Abs(expected[step] - actual[step]) <= 1e-5,
-                $"step {step}: uninterrupted {expected[step]}, resumed {actual[step]}");
-        }
+        AssertSameLosses(whole, halves);
 
         string config = File.ReadAllText(Path.Combine(halves, "config.json"));
         Assert.Contains("\"h264_probability\": 1", config);
@@ -280,6 +256,34 @@ public class TrainCommandTests
         }
 
         return folder;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="run"/> (an espcn command line without -o and --max-steps) for <paramref name="steps"/>
+    /// steps into <paramref name="whole"/>, and for half of them into <paramref name="halves"/> and then resumed to
+    /// the end; returns the resumed run's result.
+    /// </summary>
+    private static ToolResult RunWholeAndInHalves(string[] run, int steps, string whole, string halves)
+    {
+        var uninterrupted = TrainerProcess.Run([.. run, "--max-steps", $"{steps}", "-o", whole]);
+        var first = TrainerProcess.Run([.. run, "--max-steps", $"{steps / 2}", "-o", halves]);
+        var second = TrainerProcess.Run("train", "--arch", "espcn", "--threads", "1", "-o", halves, "--resume", "--max-steps", $"{steps}");
+        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(second.ExitCode == 0, second.Error);
+        return second;
+    }
+
+    private static void AssertSameLosses(string whole, string halves)
+    {
+        Dictionary<long, double> expected = Losses(whole);
+        Dictionary<long, double> actual = Losses(halves);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (long step in expected.Keys)
+        {
+            Assert.True(Math.Abs(expected[step] - actual[step]) <= 1e-5,
+                $"step {step}: uninterrupted {expected[step]}, resumed {actual[step]}");
+        }
     }
 
     /// <summary>The per-step training losses of a run's log.csv.</summary>
