@@ -110,10 +110,19 @@ internal static class BenchCommand
         using var upscaler = ModelOptions.CreateUpscaler(model, result, line => Console.Error.WriteLine(line));
         using var reader = new VideoReader(info, new VideoReaderOptions { MaxFrames = frames > 0 ? frames : null });
         var recorder = new TimelineRecorder(reader.FrameCount);
+        var threads = new Dictionary<string, StageMeter>();
         using (var front = new FrontStages(reader, upscaler, cancellation))
         {
+            threads["decode"] = front.Decode.Meter;
+            threads["infer"] = front.Inference.Meter;
+            var renderMeter = new StageMeter("render", reader.FrameCount + 64);
+            if (render)
+            {
+                threads["render"] = renderMeter;
+            }
+
             var drain = render
-                ? new StageThread("bench-render", () => Render(front, recorder, upscaler.Name, reader.Width * upscaler.Scale, reader.Height * upscaler.Scale))
+                ? new StageThread("bench-render", () => Render(front, recorder, renderMeter, upscaler.Name, reader.Width * upscaler.Scale, reader.Height * upscaler.Scale))
                 : new StageThread("bench-drain", () =>
                 {
                     while (StageChannel.TryRead(front.Inference.Output, out var frame, front.Token))
@@ -127,7 +136,9 @@ internal static class BenchCommand
             front.Finish(drain.Completion);
         }
 
-        var stages = recorder.Stages(render ? "render" : "output");
+        var stages = recorder.Stages(render ? "render" : "output")
+            .Select(s => threads.TryGetValue(s.Name, out StageMeter? meter) ? s.WithThreadFigures(meter, recorder.WallSeconds) : s)
+            .ToList();
         double flopsPerFrame = upscaler is OnnxUpscaler onnx ? ModelFlops.PerInputPixel(onnx.Session.Source) * reader.Width * reader.Height : 0;
         var infer = stages.FirstOrDefault(s => s.Name == "infer");
         double gflops = infer is { TotalMilliseconds: > 0 } ? flopsPerFrame * infer.Frames / (infer.TotalMilliseconds / 1000) / 1e9 : 0;
@@ -154,7 +165,7 @@ internal static class BenchCommand
     /// The render stage: on this thread, an EGL context and a framebuffer of the player's window size; each frame is
     /// uploaded and drawn in split view and waited for (<c>glFinish</c>), between the output marks of its timeline.
     /// </summary>
-    private static void Render(FrontStages front, TimelineRecorder recorder, string modelName, int srWidth, int srHeight)
+    private static void Render(FrontStages front, TimelineRecorder recorder, StageMeter meter, string modelName, int srWidth, int srHeight)
     {
         var (width, height) = PlayCommand.WindowSize(srWidth, srHeight);
         using var target = new OffscreenRenderTarget(width, height);
@@ -163,12 +174,12 @@ internal static class BenchCommand
         var state = new ViewState(ViewMode.Split);
         while (StageChannel.TryRead(front.Inference.Output, out var frame, front.Token))
         {
-            frame.Sr.Timeline.Mark(TimelineMark.OutputStart);
+            long begin = meter.Begin(frame.Sr.Timeline, TimelineMark.OutputStart);
             renderer.SetFrame(frame.Lr.Pixels, frame.Lr.Width, frame.Lr.Height, frame.Sr.Pixels, frame.Sr.Width, frame.Sr.Height);
             target.Bind();
             renderer.Draw(state, width, height);
             target.Present();
-            frame.Sr.Timeline.Mark(TimelineMark.OutputEnd);
+            meter.End(begin, frame.Sr.Timeline, TimelineMark.OutputEnd);
             recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
             frame.Return();
         }

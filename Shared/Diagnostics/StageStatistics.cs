@@ -29,6 +29,18 @@ public sealed record StageStatistics(string Name, long Frames, double Fps, Perce
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? SteadyAllocatedBytesPerFrame { get; init; }
 
+    /// <summary>This row with the CPU and allocation columns of the thread that ran the stage (<paramref name="meter"/>'s).</summary>
+    public StageStatistics WithThreadFigures(StageMeter meter, double wallSeconds)
+    {
+        StageStatistics thread = From(meter, wallSeconds);
+        return this with
+        {
+            CpuMillisecondsPerFrame = thread.CpuMillisecondsPerFrame,
+            CpuPercent = thread.CpuPercent,
+            SteadyAllocatedBytesPerFrame = thread.SteadyAllocatedBytesPerFrame,
+        };
+    }
+
     /// <summary>Sums up <paramref name="meter"/> over the wall time <paramref name="wallSeconds"/> (pauses count as idle time).</summary>
     public static StageStatistics From(StageMeter meter, double wallSeconds)
     {

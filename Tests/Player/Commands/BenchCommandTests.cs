@@ -49,6 +49,8 @@ public class BenchCommandTests
             var latency = Percentiles.Of(frames.Select(r => double.Parse(r[7], CultureInfo.InvariantCulture)));
             Assert.Equal(latency, summary.Stages.Single(s => s.Name == "end-to-end").Milliseconds);
             Assert.Equal(summary.Fps / 30.0, summary.RealtimeFactor, 9);
+            Assert.All(summary.Stages.Where(s => s.Name is "decode" or "infer"), s => Assert.True(s.CpuMillisecondsPerFrame > 0, $"{s.Name}: no thread CPU time"));
+            Assert.All(summary.Stages.Where(s => s.Name is "convert" or "output" or "end-to-end"), s => Assert.Null(s.CpuMillisecondsPerFrame));
             Assert.True(summary.PeakRssMegabytes > 0);
         }
 
@@ -77,6 +79,7 @@ public class BenchCommandTests
         Assert.True(render.Milliseconds.P50 > 0, $"render p50 {render.Milliseconds.P50} ms");
         var outputMs = File.ReadAllLines(csv).Skip(1).Select(l => double.Parse(l.Split(',')[6], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(outputMs.Sum(), render.TotalMilliseconds, 6);
+        Assert.True(render.CpuMillisecondsPerFrame > 0, "the render thread's CPU time is measured");
     }
 
     [Fact]
