@@ -11,9 +11,9 @@ namespace RealtimeSR.Player.Pipeline;
 
 /// <summary>
 /// The player's GL thread: takes upscaled frames from the <see cref="PlaybackPipeline"/> when the clock says they
-/// are due (at once with <see cref="PlaybackOptions.NoDrop"/>), uploads them to the <see cref="ViewRenderer"/>,
-/// draws and presents; handles input (pause, seek, step, mode, OSD, fullscreen, screenshot, volume, quit) and
-/// redraws only when something changed. A frame goes back to its pools as soon as it is presented. Steady state
+/// are due (<see cref="PlaybackTransport"/> decides, and owns pause, seek and step, the clock and the sound), uploads
+/// them to the <see cref="ViewRenderer"/>, draws and presents; passes input on (pause, seek, step to the transport;
+/// mode, OSD, fullscreen, screenshot, volume, quit here) and redraws only when something changed. A frame goes back to its pools as soon as it is presented. Steady state
 /// allocates nothing while the OSD is hidden (the OSD refreshes its figures a few times a second).
 /// Run it on the thread whose GL context the target made current.
 /// </summary>
@@ -34,14 +34,10 @@ public sealed class RenderLoop
     private readonly InputHandler _input = new();
     private readonly List<PlayerAction> _actions = new(8);
     private readonly StageTiming[] _osdStages = new StageTiming[3];
+    private readonly PlaybackTransport _transport;
     private ViewState _state;
     private UpscaledFrame? _pending;
-    private bool _awaitingFirst;
-    private bool _stepPending;
-    private bool _audioStale;
     private bool _dirty = true;
-    private long _shownIndex = -1;
-    private double _shownSeconds;
     private long _presented;
     private long _renderBegin;
     private long _lastPresentTicks;
@@ -65,6 +61,7 @@ public sealed class RenderLoop
         _modelName = modelName;
         _executionProvider = executionProvider;
         _state = new ViewState(options.Mode, OsdVisible: options.OsdVisible);
+        _transport = new PlaybackTransport(pipeline, options.NoDrop);
         Recorder = new TimelineRecorder(pipeline.FrameCount + 64);
         RenderMeter = new StageMeter("render", pipeline.FrameCount + 64);
         renderer.SetLabels("Bicubic", modelName);
@@ -83,10 +80,10 @@ public sealed class RenderLoop
     public long Presented => _presented;
 
     /// <summary>Index of the frame on screen, −1 before the first.</summary>
-    public long ShownIndex => _shownIndex;
+    public long ShownIndex => _transport.ShownIndex;
 
     /// <summary>Its media time in seconds.</summary>
-    public double ShownSeconds => _shownSeconds;
+    public double ShownSeconds => _transport.ShownSeconds;
 
     /// <summary>
     /// Plays until the video ends, <see cref="PlaybackOptions.ExitAfterFrames"/> frames were shown, or the user quits.
@@ -95,8 +92,7 @@ public sealed class RenderLoop
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired (Ctrl-C).</exception>
     public void Run(CancellationToken cancellation)
     {
-        _pipeline.Start(0);
-        _awaitingFirst = true;
+        _transport.StartAt(0);
         long iteration = 0;
         try
         {
@@ -126,7 +122,7 @@ public sealed class RenderLoop
                     Thread.Sleep(IdleWait);
                 }
 
-                Observer?.Invoke(new PlayerSnapshot(++iteration, _presented, _shownIndex, _shownSeconds, _state, _pipeline.Dropped));
+                Observer?.Invoke(new PlayerSnapshot(++iteration, _presented, _transport.ShownIndex, _transport.ShownSeconds, _state, _pipeline.Dropped));
                 if (_options.ExitAfterFrames is { } most && _presented >= most)
                 {
                     break;
@@ -166,20 +162,22 @@ public sealed class RenderLoop
                     keepGoing = false;
                     break;
                 case PlayerActionKind.SetPaused:
-                    SetPaused(action.Amount != 0);
+                    _transport.SetPaused(action.Amount != 0);
+                    _dirty = true;
                     break;
-                case PlayerActionKind.Seek when _shownIndex >= 0:
-                    Restart(_pipeline.IndexAt(_shownSeconds + action.Amount));
+                case PlayerActionKind.Seek when _transport.ShownIndex >= 0:
+                    DropPending();
+                    _transport.SeekBy(action.Amount);
                     break;
-                case PlayerActionKind.Step when _shownIndex >= 0 && action.Amount < 0:
-                    Restart(_shownIndex - 1);
+                case PlayerActionKind.Step when _transport.ShownIndex >= 0 && action.Amount < 0:
+                    DropPending();
+                    _transport.Step(-1);
                     break;
-                case PlayerActionKind.Step when _shownIndex >= 0:
-                    _stepPending = true;
-                    _audioStale = true;
+                case PlayerActionKind.Step:
+                    _transport.Step(+1);
                     break;
                 case PlayerActionKind.Screenshot:
-                    SaveScreenshot(Path.Combine(_options.ScreenshotFolder, $"rtsr-screenshot-{Math.Max(_shownIndex, 0):D6}.png"));
+                    SaveScreenshot(Path.Combine(_options.ScreenshotFolder, $"rtsr-screenshot-{Math.Max(_transport.ShownIndex, 0):D6}.png"));
                     break;
                 case PlayerActionKind.Volume:
                     float volume = _pipeline.AdjustVolume((float)action.Amount);
@@ -196,37 +194,11 @@ public sealed class RenderLoop
         return keepGoing;
     }
 
-    private void SetPaused(bool paused)
-    {
-        if (paused)
-        {
-            _pipeline.Clock.Freeze();
-            _pipeline.SetAudioPaused(true);
-        }
-        else if (!_awaitingFirst)
-        {
-            if (_audioStale)
-            {
-                // Frames were stepped while paused: the sound must pick up at the frame on screen.
-                _pipeline.RestartAudio(_shownSeconds);
-                _audioStale = false;
-            }
-
-            _pipeline.SetAudioPaused(false);
-            _pipeline.Clock.Run();
-        }
-
-        _dirty = true;
-    }
-
-    private void Restart(long index)
+    /// <summary>Returns the frame waiting to be shown to its pools: the transport is about to decode from elsewhere.</summary>
+    private void DropPending()
     {
         _pending?.Return();
         _pending = null;
-        _stepPending = false;
-        _audioStale = false;
-        _pipeline.Start(index);
-        _awaitingFirst = true;
     }
 
     /// <summary>Makes sure a frame is pending if one is ready; false when the stream has ended.</summary>
@@ -267,38 +239,22 @@ public sealed class RenderLoop
         }
 
         double seconds = _pipeline.SecondsOf(frame.Sr.Pts);
-        if (_stepPending && frame.Sr.Index != _shownIndex + 1)
+        switch (_transport.Decide(frame.Sr.Index, seconds))
         {
-            // A frame was dropped before the pause: decode the wanted one instead of skipping it.
-            Restart(_shownIndex + 1);
-            return false;
-        }
-
-        bool due = _awaitingFirst || _stepPending || _options.NoDrop
-            || (_pipeline.Clock.IsRunning && _pipeline.Clock.NowSeconds >= seconds);
-        if (!due)
-        {
-            return false;
+            case FrameDecision.Wait:
+                return false;
+            case FrameDecision.Restart:
+                DropPending();
+                _transport.RestartStep();
+                return false;
         }
 
         long begin = RenderMeter.Begin(frame.Sr.Timeline, TimelineMark.OutputStart);
         VideoFrame lr = frame.Lr;
         VideoFrame sr = frame.Sr;
         _renderer.SetFrame(lr.Pixels, lr.Width, lr.Height, sr.Pixels, sr.Width, sr.Height);
-        _shownIndex = sr.Index;
-        _shownSeconds = seconds;
+        _transport.Shown(sr.Index, seconds);
         _renderBegin = begin;
-        _stepPending = false;
-        if (_awaitingFirst)
-        {
-            _awaitingFirst = false;
-            if (!_state.Paused)
-            {
-                _pipeline.SetAudioPaused(false);
-                _pipeline.Clock.Run();
-            }
-        }
-
         _dirty = true;
         return true;
     }
@@ -360,7 +316,7 @@ public sealed class RenderLoop
         _target.Bind();
         _renderer.Draw(_state, width, height);
         Screenshot.Save(_target.Gl, width, height, path);
-        Console.Error.WriteLine($"screenshot: {path} (frame {_shownIndex})");
+        Console.Error.WriteLine($"screenshot: {path} (frame {_transport.ShownIndex})");
         _dirty = true;
     }
 }
