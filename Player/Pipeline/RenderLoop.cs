@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using RealtimeSR.Player.Input;
 using RealtimeSR.Player.Rendering;
-using RealtimeSR.Player.Rendering.Osd;
 using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Video;
@@ -19,9 +18,6 @@ namespace RealtimeSR.Player.Pipeline;
 /// </summary>
 public sealed class RenderLoop
 {
-    /// <summary>How often the OSD's figures are refreshed.</summary>
-    private static readonly long OsdRefreshTicks = Stopwatch.Frequency / 4;
-
     /// <summary>Idle wait between polls when nothing is due: short against a 60 fps frame period.</summary>
     private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(2);
 
@@ -29,22 +25,16 @@ public sealed class RenderLoop
     private readonly ViewRenderer _renderer;
     private readonly PlaybackPipeline _pipeline;
     private readonly PlaybackOptions _options;
-    private readonly string _modelName;
-    private readonly string _executionProvider;
     private readonly InputHandler _input = new();
     private readonly List<PlayerAction> _actions = new(8);
-    private readonly StageTiming[] _osdStages = new StageTiming[3];
     private readonly PlaybackTransport _transport;
+    private readonly OsdSampler _osd;
     private ViewState _state;
     private UpscaledFrame? _pending;
     private bool _dirty = true;
     private long _presented;
     private long _renderBegin;
     private long _lastPresentTicks;
-    private long _osdTicks;
-    private long _osdFramesDecode;
-    private long _osdFramesInfer;
-    private long _osdFramesShown;
 
     /// <param name="target">Where to draw; its context is current on this thread.</param>
     /// <param name="renderer">The view renderer made on that context.</param>
@@ -58,12 +48,11 @@ public sealed class RenderLoop
         _renderer = renderer;
         _pipeline = pipeline;
         _options = options;
-        _modelName = modelName;
-        _executionProvider = executionProvider;
         _state = new ViewState(options.Mode, OsdVisible: options.OsdVisible);
         _transport = new PlaybackTransport(pipeline, options.NoDrop);
         Recorder = new TimelineRecorder(pipeline.FrameCount + 64);
         RenderMeter = new StageMeter("render", pipeline.FrameCount + 64);
+        _osd = new OsdSampler(pipeline, RenderMeter, modelName, executionProvider);
         renderer.SetLabels("Bicubic", modelName);
     }
 
@@ -287,27 +276,11 @@ public sealed class RenderLoop
 
     private void RefreshOsd()
     {
-        long now = Stopwatch.GetTimestamp();
-        if (!_state.OsdVisible || now - _osdTicks < OsdRefreshTicks)
+        if (_state.OsdVisible && _osd.Sample(_presented, _transport.Paused) is { } stats)
         {
-            return;
+            _renderer.SetOsd(stats);
+            _dirty = true;
         }
-
-        double seconds = _osdTicks == 0 ? 0 : (now - _osdTicks) / (double)Stopwatch.Frequency;
-        long decoded = _pipeline.DecodeMeter.Frames, inferred = _pipeline.InferenceMeter.Frames;
-        double Rate(long count, long before) => seconds > 0 ? (count - before) / seconds : 0;
-        _osdStages[0] = new StageTiming("decode", _pipeline.DecodeMeter.RecentMedianMilliseconds(), _pipeline.DecodeMeter.LastMilliseconds);
-        _osdStages[1] = new StageTiming("sr", _pipeline.InferenceMeter.RecentMedianMilliseconds(), _pipeline.InferenceMeter.LastMilliseconds);
-        _osdStages[2] = new StageTiming("render", RenderMeter.RecentMedianMilliseconds(), RenderMeter.LastMilliseconds);
-        _renderer.SetOsd(new OsdStats(
-            // A finished stage shows "-": its rate over the last interval would read 0 although nothing is wrong.
-            _pipeline.DecodeFinished ? double.NaN : Rate(decoded, _osdFramesDecode),
-            _pipeline.InferenceFinished ? double.NaN : Rate(inferred, _osdFramesInfer),
-            Rate(_presented, _osdFramesShown), _osdStages,
-            _pipeline.Dropped, _modelName, _pipeline.Scale, _executionProvider.ToUpperInvariant(), _pipeline.LrWidth, _pipeline.LrHeight, _state.Paused,
-            _pipeline.FrameSeconds * 1000));
-        (_osdTicks, _osdFramesDecode, _osdFramesInfer, _osdFramesShown) = (now, decoded, inferred, _presented);
-        _dirty = true;
     }
 
     private void SaveScreenshot(string path)

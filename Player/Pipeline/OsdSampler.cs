@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using RealtimeSR.Player.Rendering.Osd;
+using RealtimeSR.Shared.Diagnostics;
+
+namespace RealtimeSR.Player.Pipeline;
+
+/// <summary>
+/// Gathers the OSD's figures from the pipeline's stage meters a few times a second: per-stage rates over the last
+/// interval, recent median and last per-frame times, drops, and what is playing. Render thread only.
+/// </summary>
+internal sealed class OsdSampler
+{
+    /// <summary>How often the figures are refreshed.</summary>
+    private static readonly long RefreshTicks = Stopwatch.Frequency / 4;
+
+    private readonly PlaybackPipeline _pipeline;
+    private readonly StageMeter _renderMeter;
+    private readonly string _modelName;
+    private readonly string _executionProvider;
+    private readonly StageTiming[] _stages = new StageTiming[3];
+    private long _ticks;
+    private long _decoded;
+    private long _inferred;
+    private long _shown;
+
+    public OsdSampler(PlaybackPipeline pipeline, StageMeter renderMeter, string modelName, string executionProvider)
+    {
+        _pipeline = pipeline;
+        _renderMeter = renderMeter;
+        _modelName = modelName;
+        _executionProvider = executionProvider.ToUpperInvariant();
+    }
+
+    /// <summary>New figures when a refresh is due, else null.</summary>
+    /// <param name="presented">Frames shown so far.</param>
+    /// <param name="paused">Whether playback is paused.</param>
+    public OsdStats? Sample(long presented, bool paused)
+    {
+        long now = Stopwatch.GetTimestamp();
+        if (now - _ticks < RefreshTicks)
+        {
+            return null;
+        }
+
+        double seconds = _ticks == 0 ? 0 : (now - _ticks) / (double)Stopwatch.Frequency;
+        long decoded = _pipeline.DecodeMeter.Frames, inferred = _pipeline.InferenceMeter.Frames;
+        double Rate(long count, long before) => seconds > 0 ? (count - before) / seconds : 0;
+        _stages[0] = new StageTiming("decode", _pipeline.DecodeMeter.RecentMedianMilliseconds(), _pipeline.DecodeMeter.LastMilliseconds);
+        _stages[1] = new StageTiming("sr", _pipeline.InferenceMeter.RecentMedianMilliseconds(), _pipeline.InferenceMeter.LastMilliseconds);
+        _stages[2] = new StageTiming("render", _renderMeter.RecentMedianMilliseconds(), _renderMeter.LastMilliseconds);
+        var stats = new OsdStats(
+            // A finished stage shows "-": its rate over the last interval would read 0 although nothing is wrong.
+            _pipeline.DecodeFinished ? double.NaN : Rate(decoded, _decoded),
+            _pipeline.InferenceFinished ? double.NaN : Rate(inferred, _inferred),
+            Rate(presented, _shown), _stages,
+            _pipeline.Dropped, _modelName, _pipeline.Scale, _executionProvider, _pipeline.LrWidth, _pipeline.LrHeight, paused,
+            _pipeline.FrameSeconds * 1000);
+        (_ticks, _decoded, _inferred, _shown) = (now, decoded, inferred, presented);
+        return stats;
+    }
+}
