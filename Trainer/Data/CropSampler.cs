@@ -45,7 +45,6 @@ internal sealed class CropSampler
         int hrPlane = HrSize * HrSize, lrPlane = LrSize * LrSize;
         var hr = new float[count * 3 * hrPlane];
         var lr = new float[count * 3 * lrPlane];
-        var clips = new DegradedClip[count];
         for (int i = 0; i < count; i++)
         {
             var random = new StatelessRandom(_seed, step, i);
@@ -54,36 +53,17 @@ internal sealed class CropSampler
             int y = random.Next(2, picture.Height - RegionSize + 1);
             Image region = Dihedral(picture.Crop(x, y, RegionSize, RegionSize), random.Next(3, 8));
             Image crop = _degrader?.TargetCrop(region) ?? region;
-            clips[i] = _degrader?.Degrade(region, random) ?? new DegradedClip([MatlabResize.Downscale(crop, Scale)], 0, Crf: null);
+            Image input = _degrader is null ? MatlabResize.Downscale(crop, Scale) : Input(_degrader.Degrade(region, random));
             PixelConversion.ByteScaleToUnit(crop.Planes, hr.AsSpan(i * 3 * hrPlane, 3 * hrPlane));
-        }
-
-        Image[] inputs = Compress(clips);
-        for (int i = 0; i < count; i++)
-        {
-            PixelConversion.ByteScaleToUnit(inputs[i].Planes, lr.AsSpan(i * 3 * lrPlane, 3 * lrPlane));
+            PixelConversion.ByteScaleToUnit(input.Planes, lr.AsSpan(i * 3 * lrPlane, 3 * lrPlane));
         }
 
         return new TrainingBatch(step, count, LrSize, Scale, lr, hr);
     }
 
-    /// <summary>
-    /// The network input of each item: the target frame, after libx264 for the H.264 items (each clip its own
-    /// stream at its own CRF, drawn from the item's generator).
-    /// </summary>
-    private static Image[] Compress(DegradedClip[] clips)
-    {
-        var inputs = new Image[clips.Length];
-        for (int i = 0; i < clips.Length; i++)
-        {
-            DegradedClip clip = clips[i];
-            inputs[i] = clip.Crf is { } crf
-                ? X264RoundTrip.Run(clip.Frames, crf, clip.Frames.Length)[clip.Target]
-                : clip.TargetFrame;
-        }
-
-        return inputs;
-    }
+    /// <summary>The network input of a degraded item: its target frame, after libx264 when its clip goes through it.</summary>
+    private static Image Input(DegradedClip clip) =>
+        clip.Crf is { } crf ? X264RoundTrip.Run(clip.Frames, crf, clip.Frames.Length)[clip.Target] : clip.TargetFrame;
 
     /// <summary>One of the 8 symmetries of the square: bit 0 flips horizontally, bit 1 vertically, bit 2 transposes.</summary>
     private static Image Dihedral(Image square, int transform)
