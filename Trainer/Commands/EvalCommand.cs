@@ -143,21 +143,22 @@ internal static class EvalCommand
                 upscalers.Add(UpscalerFactory.Open(model, scale, InferenceOptions.From(result), Console.Error.WriteLine));
             }
 
+            // Each clip's LR is made once (the encodes are the slow part) and every model scored on it; the rows go
+            // clip by clip, condition by condition, the models in the order given.
             var results = new List<VideoResult>();
-            IEnumerable<Func<CompressedClip>> clips = lrFolder is null
-                ? videos.Select(v => (Func<CompressedClip>)(() => CompressedClip.FromVideo(v, scale, frames, crfs)))
-                : [() => CompressedClip.FromFolders(lrFolder, hrFolders[0], scale)];
-            foreach (Func<CompressedClip> make in clips)
+            IEnumerable<CompressedClip> clips = lrFolder is null
+                ? videos.Select(video => CompressedClip.FromVideo(video, scale, frames, crfs))
+                : [CompressedClip.FromFolders(lrFolder, hrFolders[0], scale)];
+            foreach (CompressedClip clip in clips)
             {
-                CompressedClip clip = make();
-                foreach (IUpscaler upscaler in upscalers)
+                List<VideoResult>[] byModel = upscalers.Select(u => VideoEvaluator.Evaluate(u, clip).ToList()).ToArray();
+                for (int condition = 0; condition < clip.Conditions.Count; condition++)
                 {
-                    results.AddRange(VideoEvaluator.Evaluate(upscaler, clip));
+                    results.AddRange(byModel.Select(rows => rows[condition]));
                 }
             }
 
-            var ordered = results.OrderBy(r => r.Clip, StringComparer.Ordinal).ThenBy(r => ConditionOrder(r.Condition)).ToList();
-            var report = new VideoEvalReport(scale, ordered);
+            var report = new VideoEvalReport(scale, results);
             Write(result, report.ToTable(), report.ToJson());
             return ExitCodes.Success;
         }
@@ -169,10 +170,6 @@ internal static class EvalCommand
             }
         }
     }
-
-    /// <summary>Clean first, then CRFs from best to worst quality.</summary>
-    private static int ConditionOrder(string condition) =>
-        condition.StartsWith("crf", StringComparison.Ordinal) ? 1 + int.Parse(condition[3..], System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     private static void Write(ParseResult result, string table, string json)
     {
