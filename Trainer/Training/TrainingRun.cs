@@ -94,10 +94,14 @@ internal sealed class TrainingRun
                 throw new TrainingDivergedException(step, loss);
             }
 
-            if (validation is not null && step % _options.ValidateEvery == 0)
+            if (step % _options.ValidateEvery == 0)
             {
-                lastPsnr = Validate(validation, network, log, step, previousSeconds + seconds);
+                // What the network is given, for a person to look at; with --degrade it shows the degradations.
                 log.Picture("train/batch_lr_over_hr", BatchPreview.Of(batch, 8), step);
+                if (validation is not null)
+                {
+                    lastPsnr = Validate(validation, network, log, step, previousSeconds + seconds);
+                }
             }
 
             if (step % _options.CheckpointEvery == 0)

@@ -243,9 +243,24 @@ public class TrainCommandTests
         byte[] events = File.ReadAllBytes(Assert.Single(Directory.GetFiles(Path.Combine(run, "tensorboard"))));
         Assert.True(Contains(events, "sample/val"u8) && Contains(events, [0x89, (byte)'P', (byte)'N', (byte)'G']), "no sample picture in the event file");
         Assert.Empty(Directory.GetFiles(Path.Combine(run, "tensorboard"), ".picture-*")); // the hand-over PNG is gone
-
-        static bool Contains(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+        Assert.True(Contains(events, "train/batch_lr_over_hr"u8), "no picture of the batch in the event file");
     }
+
+    [Fact]
+    public void Train_DegradedWithoutValidation_StillShowsTheBatchInTensorBoard()
+    {
+        using var temp = new TempFolder();
+        string data = MakePictures(temp, count: 2);
+        string run = temp.File("run");
+
+        var result = TrainerProcess.Run([.. TinyRun, "--degrade", "real", "--max-steps", "2", "--validate-every", "2", "--train", data, "-o", run]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        byte[] events = File.ReadAllBytes(Assert.Single(Directory.GetFiles(Path.Combine(run, "tensorboard"))));
+        Assert.True(Contains(events, "train/batch_lr_over_hr"u8), "no picture of the batch in the event file");
+    }
+
+    private static bool Contains(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private static string MakePictures(TempFolder temp, int count)
     {
