@@ -25,9 +25,6 @@ public static class PixelConversion
     /// <summary>A [0, 1] value as the 8-bit value a file would hold.</summary>
     public static byte UnitToByte(float unit) => ToByte(unit * 255.0);
 
-    /// <summary>An 8-bit value on the [0, 1] scale (value / 255 as float).</summary>
-    public static float ByteToUnit(byte value) => UnitOfByte[value];
-
     /// <summary>[0, 255] values to [0, 1] (divided by 255, not rounded).</summary>
     public static void ByteScaleToUnit(ReadOnlySpan<float> source, Span<float> target)
     {

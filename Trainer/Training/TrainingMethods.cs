@@ -23,9 +23,6 @@ internal static class TrainingMethods
     /// <summary>The architecture <paramref name="name"/> trains: its own for a method, else the name itself.</summary>
     public static string ArchitectureOf(string name) => ByName.TryGetValue(name, out var method) ? method.Architecture : name;
 
-    /// <summary>Whether <paramref name="name"/> is a method with its own training loop.</summary>
-    public static bool IsMethod(string name) => ByName.ContainsKey(name);
-
     /// <summary>The learning-rate schedule a method uses when <c>--schedule</c> is not given (SRGAN: the tutorial's step at half).</summary>
     public static LearningRateSchedule DefaultSchedule(string name) => name == Srgan ? LearningRateSchedule.StepAtHalf : LearningRateSchedule.Constant;
 
