@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using FFMpegCore;
 
 namespace RealtimeSR.Shared.Video;
 
 /// <summary>
-/// Decodes one audio stream with an ffmpeg child process to interleaved 32-bit float PCM in [-1, 1] at the
+/// Decodes one audio stream with ffmpeg (through FFMpegCore) to interleaved 32-bit float PCM in [-1, 1] at the
 /// stream's own sample rate and channel count (what an SDL audio queue opened with those values takes). Not
 /// thread-safe: one reading thread.
 /// </summary>
@@ -15,8 +16,9 @@ public sealed class AudioReader : IDisposable
     /// <summary>How far before the start time an input seek goes (seconds); atrim does the exact cut.</summary>
     private const double SeekMargin = 2;
 
-    private readonly FfmpegProcess _ffmpeg;
-    private readonly Stream _output;
+    private readonly FfmpegRun _ffmpeg;
+    private readonly PipeHandOver _samples;
+    private Stream? _output;
     private bool _finished;
 
     /// <summary>Starts decoding <paramref name="stream"/> of the file <paramref name="info"/> describes.</summary>
@@ -38,7 +40,7 @@ public sealed class AudioReader : IDisposable
         }
 
         Path = info.Path;
-        var args = new List<string> { "-v", "error", "-nostdin" };
+        var input = new List<string> { "-v error -nostdin" };
         string? align = null;
         if (startTime is { } t)
         {
@@ -46,30 +48,37 @@ public sealed class AudioReader : IDisposable
             // does not trim), so it only gets near (SeekMargin before); atrim cuts at t exactly, and aresample pads
             // the front with silence when the stream starts after t (first_pts is in samples) and keeps to the
             // timestamps after that (async), as a player's clock expects.
-            args.Add("-copyts");
+            input.Add("-copyts");
             if (t - SeekMargin > 0)
             {
-                args.AddRange(["-seek_timestamp", "1", "-ss", (t - SeekMargin).ToString("R", CultureInfo.InvariantCulture)]);
+                // A custom argument: FFMpegCore's Seek takes a TimeSpan, -seek_timestamp has no builder.
+                input.Add(string.Create(CultureInfo.InvariantCulture, $"-seek_timestamp 1 -ss {t - SeekMargin:R}"));
             }
 
             string trim = t > 0 ? string.Create(CultureInfo.InvariantCulture, $"atrim=start={t:R},") : "";
             align = string.Create(CultureInfo.InvariantCulture, $"{trim}aresample=async=1:first_pts={(long)Math.Round(t * Stream.SampleRate)}");
         }
 
-        args.AddRange(["-i", info.Path, "-map", string.Create(CultureInfo.InvariantCulture, $"0:{Stream.Index}")]);
-        if (align is not null)
-        {
-            args.AddRange(["-af", align]);
-        }
+        _samples = new PipeHandOver("-f f32le");
+        var command = FFMpegArguments
+            .FromFileInput(info.Path, verifyExists: false, options => input.ForEach(a => options.WithCustomArgument(a)))
+            .OutputToPipe(_samples, options =>
+            {
+                // A custom argument: FFMpegCore maps a stream by its index among its type, ffprobe gave the file's index.
+                options.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-map 0:{Stream.Index}"));
+                if (align is not null)
+                {
+                    // A custom argument: FFMpegCore's audio filter builder has no atrim or aresample.
+                    options.WithCustomArgument($"-af {align}");
+                }
 
-        args.AddRange(
-        [
-            "-f", "f32le", "-acodec", "pcm_f32le",
-            "-ar", Stream.SampleRate.ToString(CultureInfo.InvariantCulture), "-ac", Stream.Channels.ToString(CultureInfo.InvariantCulture),
-            "pipe:1",
-        ]);
-        _ffmpeg = FfmpegProcess.Start("ffmpeg", args, writeInput: false);
-        _output = _ffmpeg.StandardOutput;
+                // A custom argument: WithAudioCodec needs a Codec, which FFMpegCore makes only by listing ffmpeg's
+                // codecs in a run of its own.
+                options.WithCustomArgument("-c:a pcm_f32le")
+                    .WithAudioSamplingRate(Stream.SampleRate)
+                    .WithAudioChannels(Stream.Channels);
+            });
+        _ffmpeg = FfmpegRun.Start(command, FfmpegBinaries.Configured, _samples);
     }
 
     public string Path { get; }
@@ -94,6 +103,7 @@ public sealed class AudioReader : IDisposable
 
         int wanted = samples.Length - samples.Length % Channels;
         var bytes = MemoryMarshal.AsBytes(samples[..wanted]);
+        _output ??= _ffmpeg.Connect(_samples);
         int read = _output.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
         int whole = read / (sizeof(float) * Channels) * Channels;
         if (read < bytes.Length)

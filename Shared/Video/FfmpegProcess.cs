@@ -4,20 +4,23 @@ using System.Text;
 namespace RealtimeSR.Shared.Video;
 
 /// <summary>
-/// One ffmpeg or ffprobe child process with its stderr drained in the background (a full stderr pipe would stall
-/// ffmpeg) and its last lines kept, so a failure can be reported as ffmpeg's own one-line reason.
+/// The decoder's ffmpeg (<see cref="VideoReader"/> and <see cref="VideoProbe.ReadDecodedTimestamps"/>) as a plain
+/// child process: raw frames on stdout, and on stderr ffmpeg's messages interleaved with one <c>framecrc</c>
+/// timestamp line per frame, read as bytes in the order ffmpeg wrote them. The binary is the one
+/// <see cref="FfmpegBinaries"/> names, as for every other run.
 /// </summary>
 /// <remarks>
-/// A plain child process rather than FFMpegCore: the verbs need a second input (the source, for stream copy),
-/// filter scripts, an exact encoder time base and, in tests, a file-size limit on the child (prlimit); all of that
-/// is ffmpeg's command line, which is clearer written out than wrapped.
+/// Not through FFMpegCore, which runs every other ffmpeg, for two reasons measured on that route. FFMpegCore keeps
+/// every stderr line of a run until it ends (164 bytes per frame with the timestamps there, 18,006 of 18,006 lines
+/// kept for a 10-minute 30 fps decode: about 18 MB an hour, without end for a live stream). And moving the
+/// timestamps to a second FFMpegCore pipe loses their order against the messages: after a seek, the decoder's
+/// complaints about the frames before the seek point are told from real damage only by coming before the first
+/// frame's line (<see cref="FrameTimestampQueue.ClaimLinesBeforeFirstFrame"/>).
 /// </remarks>
 internal sealed class FfmpegProcess : IDisposable
 {
-    private const int KeptLines = 30;
-
     private readonly Process _process;
-    private readonly Queue<string> _errorLines = new();
+    private readonly FfmpegErrorTail _errors = new();
     private readonly IStderrLineSink? _sink;
     private readonly Task _stderrPump;
     private bool _disposed;
@@ -32,47 +35,22 @@ internal sealed class FfmpegProcess : IDisposable
         _stderrPump = Task.Factory.StartNew(PumpErrors, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>The tool's name as started ("ffmpeg", "ffprobe").</summary>
-    public required string Tool { get; init; }
-
-    public Stream StandardInput => _process.StandardInput.BaseStream;
-
     public Stream StandardOutput => _process.StandardOutput.BaseStream;
 
-    public bool HasExited => _process.HasExited;
-
-    /// <summary>
-    /// Starts <paramref name="tool"/> with <paramref name="arguments"/>. With <paramref name="fileSizeLimit"/> the
-    /// child runs under <c>prlimit --fsize</c>, so a write beyond that many bytes fails inside ffmpeg as a full
-    /// disk would.
-    /// </summary>
-    /// <param name="tool">"ffmpeg" or "ffprobe".</param>
-    /// <param name="arguments">The command line after the tool's name.</param>
-    /// <param name="writeInput">Redirect stdin so the caller can write to it (the encoder's raw frames).</param>
-    /// <param name="fileSizeLimit">Most bytes the child may write per file (prlimit); null = no limit.</param>
+    /// <summary>Starts ffmpeg with <paramref name="arguments"/>.</summary>
+    /// <param name="arguments">The command line after the program's name.</param>
     /// <param name="sink">Gets every stderr line first; the lines it claims are not kept as error text.</param>
-    /// <exception cref="FfmpegMissingException">The tool is not installed.</exception>
-    public static FfmpegProcess Start(string tool, IEnumerable<string> arguments, bool writeInput, long? fileSizeLimit = null, IStderrLineSink? sink = null)
+    /// <exception cref="FfmpegMissingException">ffmpeg is not installed.</exception>
+    public static FfmpegProcess Start(IEnumerable<string> arguments, IStderrLineSink? sink = null)
     {
-        var start = new ProcessStartInfo
+        var binaries = FfmpegBinaries.Configured;
+        FfmpegBinaries.Require("ffmpeg", binaries);
+        var start = new ProcessStartInfo(FfmpegBinaries.PathOf("ffmpeg", binaries))
         {
-            RedirectStandardInput = writeInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (fileSizeLimit is { } limit)
-        {
-            start.FileName = "prlimit";
-            start.ArgumentList.Add($"--fsize={limit}");
-            start.ArgumentList.Add("--");
-            start.ArgumentList.Add(tool);
-        }
-        else
-        {
-            start.FileName = tool;
-        }
-
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -80,22 +58,13 @@ internal sealed class FfmpegProcess : IDisposable
 
         try
         {
-            var process = Process.Start(start) ?? throw new FfmpegMissingException(tool);
-            return new FfmpegProcess(process, sink) { Tool = tool };
+            var process = Process.Start(start) ?? throw new FfmpegMissingException("ffmpeg");
+            return new FfmpegProcess(process, sink);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new FfmpegMissingException(start.FileName, e);
+            throw new FfmpegMissingException("ffmpeg", e);
         }
-    }
-
-    /// <summary>Runs <paramref name="tool"/> to the end and returns its stdout as text (ffprobe's JSON, CSV).</summary>
-    public static (int ExitCode, string Output, string Error) RunToEnd(string tool, IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        using var child = Start(tool, arguments, writeInput: false);
-        Task<string> output = new StreamReader(child.StandardOutput).ReadToEndAsync();
-        int exit = child.WaitForExit(timeout);
-        return (exit, output.Result, child.ErrorText);
     }
 
     /// <summary>Waits for the process to end; kills it and throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
@@ -104,7 +73,7 @@ internal sealed class FfmpegProcess : IDisposable
         if (!_process.WaitForExit(timeout))
         {
             Kill();
-            throw new TimeoutException($"{Tool} did not finish within {timeout}");
+            throw new TimeoutException($"ffmpeg did not finish within {timeout}");
         }
 
         _process.WaitForExit();
@@ -113,25 +82,10 @@ internal sealed class FfmpegProcess : IDisposable
     }
 
     /// <summary>The last lines ffmpeg wrote to stderr.</summary>
-    public string ErrorText
-    {
-        get
-        {
-            lock (_errorLines)
-            {
-                return string.Join('\n', _errorLines);
-            }
-        }
-    }
+    public string ErrorText => _errors.Text;
 
     /// <summary>The most telling stderr line (the last one, which is where ffmpeg states why it stopped), or a fallback.</summary>
-    public string Reason(string fallback)
-    {
-        lock (_errorLines)
-        {
-            return _errorLines.LastOrDefault(l => l.Trim().Length > 0) is { } line ? VideoProbe.WithoutContext(line.Trim()) : fallback;
-        }
-    }
+    public string Reason(string fallback) => _errors.Reason(fallback);
 
     public void Kill()
     {
@@ -216,14 +170,6 @@ internal sealed class FfmpegProcess : IDisposable
             return;
         }
 
-        string text = Encoding.UTF8.GetString(line);
-        lock (_errorLines)
-        {
-            _errorLines.Enqueue(text);
-            if (_errorLines.Count > KeptLines)
-            {
-                _errorLines.Dequeue();
-            }
-        }
+        _errors.Add(Encoding.UTF8.GetString(line));
     }
 }

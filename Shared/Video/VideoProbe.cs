@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using FFMpegCore;
+using Instances;
 
 namespace RealtimeSR.Shared.Video;
 
@@ -23,8 +26,7 @@ public static class VideoProbe
             throw new VideoFileException(path, "no such file");
         }
 
-        var (exit, output, error) = FfmpegProcess.RunToEnd(
-            "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", path], ProbeTimeout);
+        var (exit, output, error) = RunFfprobe(["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", path]);
         if (exit != 0)
         {
             throw new VideoFileException(path, $"not a readable media file ({LastLine(error, $"ffprobe exit code {exit}")})");
@@ -84,10 +86,8 @@ public static class VideoProbe
     /// <exception cref="VideoFileException">ffprobe cannot read the packets.</exception>
     public static long[] ReadFrameTimestamps(VideoInfo info)
     {
-        var (exit, output, error) = FfmpegProcess.RunToEnd(
-            "ffprobe",
-            ["-v", "error", "-select_streams", info.StreamIndex.ToString(CultureInfo.InvariantCulture), "-show_entries", "packet=pts", "-of", "csv=p=0", "--", info.Path],
-            ProbeTimeout);
+        var (exit, output, error) = RunFfprobe(
+            ["-v", "error", "-select_streams", info.StreamIndex.ToString(CultureInfo.InvariantCulture), "-show_entries", "packet=pts", "-of", "csv=p=0", "--", info.Path]);
         if (exit != 0)
         {
             throw new VideoFileException(info.Path, $"cannot read the video packets ({LastLine(error, $"ffprobe exit code {exit}")})");
@@ -139,7 +139,7 @@ public static class VideoProbe
         }
 
         args.AddRange(TimestampOutput(timeBase));
-        using var ffmpeg = FfmpegProcess.Start("ffmpeg", args, writeInput: false, sink: timestamps);
+        using var ffmpeg = FfmpegProcess.Start(args, sink: timestamps);
         int exit = ffmpeg.WaitForExit(DecodeTimeout);
         if (exit != 0)
         {
@@ -177,6 +177,38 @@ public static class VideoProbe
         "-fps_mode", "passthrough", "-enc_time_base:v", $"{timeBase.Numerator}/{timeBase.Denominator}",
         "-c:v", "wrapped_avframe", "-flush_packets", "1", "-f", "framecrc", "pipe:2",
     ];
+
+    /// <summary>
+    /// Runs ffprobe (the binary <see cref="FfmpegBinaries"/> names) to the end with Instances, FFMpegCore's process
+    /// runner, and returns its stdout and stderr as text.
+    /// </summary>
+    /// <remarks>
+    /// Not <see cref="FFProbe.Analyse(string, FFOptions?, string?)"/>: its model has no time base, no declared
+    /// frame count and frame rates only as doubles (30000/1001 loses its exact value), all of which the reader's
+    /// timestamps and the writer's time base are built from; and <see cref="FFProbe.GetPackets(string, FFOptions?, string?)"/>
+    /// prints every field of every packet as JSON where one CSV column of pts is needed.
+    /// </remarks>
+    private static (int ExitCode, string Output, string Error) RunFfprobe(IEnumerable<string> arguments)
+    {
+        var binaries = FfmpegBinaries.Configured;
+        FfmpegBinaries.Require("ffprobe", binaries);
+        var start = new ProcessStartInfo(FfmpegBinaries.PathOf("ffprobe", binaries));
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var timeout = new CancellationTokenSource(ProbeTimeout);
+        try
+        {
+            var result = Instance.FinishAsync(start, timeout.Token).GetAwaiter().GetResult();
+            return (result.ExitCode, string.Join('\n', result.OutputData), string.Join('\n', result.ErrorData));
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"ffprobe did not finish within {ProbeTimeout}");
+        }
+    }
 
     private static long[] SyntheticTimestamps(VideoInfo info, int count)
     {

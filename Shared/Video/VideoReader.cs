@@ -366,7 +366,7 @@ public sealed class VideoReader : IDisposable
     private (FfmpegProcess Ffmpeg, FrameTimestampQueue Timestamps, Stream Output) StartDecoder()
     {
         var timestamps = new FrameTimestampQueue(TimeBase) { ClaimLinesBeforeFirstFrame = _seekSeconds is not null };
-        var ffmpeg = FfmpegProcess.Start("ffmpeg", Arguments(Info, Options, TimeBase, _seekSeconds), writeInput: false, sink: timestamps);
+        var ffmpeg = FfmpegProcess.Start(Arguments(Info, Options, TimeBase, _seekSeconds), sink: timestamps);
         return (ffmpeg, timestamps, ffmpeg.StandardOutput);
     }
 

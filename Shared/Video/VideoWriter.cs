@@ -1,11 +1,13 @@
 using System.Globalization;
+using FFMpegCore;
+using FFMpegCore.Enums;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.IO;
 
 namespace RealtimeSR.Shared.Video;
 
 /// <summary>
-/// Encodes <see cref="VideoFrame"/>s (planar float RGB in [0,1]) with an ffmpeg child process into a file that
+/// Encodes <see cref="VideoFrame"/>s (planar float RGB in [0,1]) with ffmpeg (through FFMpegCore) into a file that
 /// keeps what the source had: its frame timestamps (VFR stays VFR), colour tags, rotation and aspect ratio, and
 /// its audio and subtitle streams copied untouched. The file is written under a temporary name
 /// (<see cref="AtomicFile.TemporaryPathFor"/>) and renamed only by <see cref="Complete"/>; disposing without
@@ -15,8 +17,10 @@ public sealed class VideoWriter : IDisposable
 {
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromMinutes(10);
 
-    private readonly FfmpegProcess _ffmpeg;
-    private readonly Stream _input;
+    private readonly FfmpegRun _ffmpeg;
+    private readonly PipeHandOver _frames;
+    private readonly FileSizeLimitedBinaries? _limited;
+    private Stream? _input;
     private readonly byte[] _bytes;
     private readonly string _filterScript;
     private readonly VideoInfo _source;
@@ -56,8 +60,10 @@ public sealed class VideoWriter : IDisposable
         _bytes = new byte[checked(3 * width * height)];
         _filterScript = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"rtsr-setpts-{Guid.NewGuid():N}.txt");
         File.WriteAllText(_filterScript, Filters(source, timestamps, width, height, Options));
-        _ffmpeg = FfmpegProcess.Start("ffmpeg", Arguments(source, sourceWindow, width, height), writeInput: true, Options.FileSizeLimit);
-        _input = _ffmpeg.StandardInput;
+        _limited = Options.FileSizeLimit is { } limit ? FfmpegBinaries.WithFileSizeLimit(limit) : null;
+        Rational rate = source.FrameRate.IsKnown ? source.FrameRate : new Rational(25, 1);
+        _frames = new PipeHandOver($"-f rawvideo -pix_fmt rgb24 -s {width}x{height} -framerate {rate.Numerator}/{rate.Denominator}");
+        _ffmpeg = FfmpegRun.Start(Command(source, sourceWindow), Binaries, _frames);
     }
 
     /// <summary>The final path (absolute).</summary>
@@ -88,6 +94,7 @@ public sealed class VideoWriter : IDisposable
         PixelConversion.PlanarUnitToRgb24(frame.Plane(0), frame.Plane(1), frame.Plane(2), _bytes);
         try
         {
+            _input ??= _ffmpeg.Connect(_frames);
             _input.Write(_bytes);
         }
         catch (IOException e)
@@ -105,7 +112,8 @@ public sealed class VideoWriter : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            _input.Close();
+            // Released, FFMpegCore closes the pipe: ffmpeg's end of input.
+            (_input ?? _ffmpeg.Connect(_frames)).Flush();
         }
         catch (IOException e)
         {
@@ -144,6 +152,7 @@ public sealed class VideoWriter : IDisposable
 
         _disposed = true;
         _ffmpeg.Dispose();
+        _limited?.Dispose();
         File.Delete(_filterScript);
         if (_encodedPath != TemporaryPath)
         {
@@ -199,76 +208,88 @@ public sealed class VideoWriter : IDisposable
         return string.Join(',', filters);
     }
 
-    private List<string> Arguments(VideoInfo source, (double Start, double? Duration)? window, int width, int height)
+    /// <summary>The binaries every run of this writer uses (with the test hook's file-size limit, if set).</summary>
+    private FFOptions Binaries => _limited?.Options ?? FfmpegBinaries.Configured;
+
+    private FFMpegArgumentProcessor Command(VideoInfo source, (double Start, double? Duration)? window)
     {
         var o = Options;
         Rational tb = source.TimeBase.IsKnown ? source.TimeBase : new Rational(1, 1000);
-        Rational rate = source.FrameRate.IsKnown ? source.FrameRate : new Rational(25, 1);
-        var args = new List<string>
-        {
-            "-v", "error", "-nostdin", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", $"{width}x{height}", "-framerate", $"{rate.Numerator}/{rate.Denominator}", "-i", "pipe:0",
-        };
+        var arguments = FFMpegArguments.FromPipeInput(_frames, input => input.WithCustomArgument("-v error -nostdin"));
         bool copyStreams = source.AudioStreams.Count + source.SubtitleStreams.Count > 0;
         if (copyStreams)
         {
-            if (window is { } w)
+            arguments = arguments.AddFileInput(source.Path, verifyExists: false, input =>
             {
-                args.AddRange(["-ss", w.Start.ToString("R", CultureInfo.InvariantCulture)]);
-                if (w.Duration is { } d)
+                if (window is { } w)
                 {
-                    args.AddRange(["-t", d.ToString("R", CultureInfo.InvariantCulture)]);
+                    // Custom arguments: FFMpegCore's StartTime and Duration take a TimeSpan, which rounds the
+                    // window's exact seconds to 100 ns ticks.
+                    input.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-ss {w.Start:R}"));
+                    if (w.Duration is { } d)
+                    {
+                        input.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-t {d:R}"));
+                    }
                 }
+            });
+        }
+
+        return arguments.OutputToFile(_encodedPath, overwrite: true, output =>
+        {
+            // A custom argument: FFMpegCore has no builder for -filter_script.
+            output.WithCustomArgument($"-filter_script:v \"{_filterScript}\"").WithMap(0, StreamType.Video);
+            if (copyStreams)
+            {
+                // Custom arguments: FFMpegCore's maps cannot be optional ("?": the source may have no audio or no
+                // subtitles), and it has no builder that copies every subtitle stream.
+                output.WithCustomArgument("-map 1:a? -map 1:s?")
+                    .WithAudioCodec(AudioCodec.Copy)
+                    .WithCustomArgument("-c:s copy");
             }
 
-            args.AddRange(["-i", source.Path]);
-        }
+            // Custom arguments: -enc_time_base has no builder, and WithVideoCodec needs a Codec, which FFMpegCore
+            // makes only by listing ffmpeg's codecs in a run of its own.
+            output.WithFpsMode(FpsMode.Passthrough)
+                .WithCustomArgument($"-enc_time_base:v {tb.Numerator}/{tb.Denominator} -c:v {o.Codec}");
+            if (o.Codec is "libx264" or "libx265" or "libvpx-vp9")
+            {
+                output.WithConstantRateFactor(o.Crf);
+            }
 
-        args.AddRange(["-filter_script:v", _filterScript, "-map", "0:v"]);
-        if (copyStreams)
-        {
-            args.AddRange(["-map", "1:a?", "-map", "1:s?", "-c:a", "copy", "-c:s", "copy"]);
-        }
+            if (o.Codec is "libx264" or "libx265")
+            {
+                output.WithSpeedPreset(o.Preset);
+            }
 
-        args.AddRange(["-fps_mode", "passthrough", "-enc_time_base:v", $"{tb.Numerator}/{tb.Denominator}", "-c:v", o.Codec]);
-        if (o.Codec is "libx264" or "libx265" or "libvpx-vp9")
-        {
-            args.AddRange(["-crf", o.Crf.ToString(CultureInfo.InvariantCulture)]);
-        }
+            if (o.Threads is { } threads)
+            {
+                output.WithThreads(threads);
+            }
 
-        if (o.Codec is "libx264" or "libx265")
-        {
-            args.AddRange(["-preset", o.Preset]);
-        }
-
-        if (o.Threads is { } threads)
-        {
-            args.AddRange(["-threads", threads.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        var colour = source.Colour;
-        AddIf(args, "-colorspace", colour.Matrix);
-        AddIf(args, "-color_range", colour.Range);
-        AddIf(args, "-color_primaries", colour.Primaries);
-        AddIf(args, "-color_trc", colour.Transfer);
-        if (tb.Numerator == 1 && (Path.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) || Path.EndsWith(".mov", StringComparison.OrdinalIgnoreCase)))
-        {
-            args.AddRange(["-video_track_timescale", tb.Denominator.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        args.Add(_encodedPath);
-        return args;
+            // Custom arguments: FFMpegCore has no builders for the colour tags or the MP4 track timescale.
+            var colour = source.Colour;
+            AddIf(output, "-colorspace", colour.Matrix);
+            AddIf(output, "-color_range", colour.Range);
+            AddIf(output, "-color_primaries", colour.Primaries);
+            AddIf(output, "-color_trc", colour.Transfer);
+            if (tb.Numerator == 1 && (Path.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) || Path.EndsWith(".mov", StringComparison.OrdinalIgnoreCase)))
+            {
+                output.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-video_track_timescale {tb.Denominator}"));
+            }
+        });
     }
 
     private void Rotate()
     {
         // ffmpeg 5.1 turns the rotate tag into the display matrix it reads back as this same rotation.
         int rotate = (_source.Rotation % 360 + 360) % 360;
-        using var remux = FfmpegProcess.Start(
-            "ffmpeg",
-            ["-v", "error", "-nostdin", "-y", "-i", _encodedPath, "-map", "0", "-c", "copy", "-metadata:s:v:0", $"rotate={rotate}", TemporaryPath],
-            writeInput: false,
-            Options.FileSizeLimit);
+        var command = FFMpegArguments
+            .FromFileInput(_encodedPath, verifyExists: false, input => input.WithCustomArgument("-v error -nostdin"))
+            .OutputToFile(TemporaryPath, overwrite: true, output => output
+                .WithCustomArgument("-map 0") // every stream; FFMpegCore's maps name one type
+                .CopyStreams(StreamType.All)
+                .WithStreamMetadata("rotate", rotate.ToString(CultureInfo.InvariantCulture), StreamType.Video, 0));
+        using var remux = FfmpegRun.Start(command, Binaries);
         if (remux.WaitForExit(FinishTimeout) != 0)
         {
             File.Delete(TemporaryPath);
@@ -279,11 +300,11 @@ public sealed class VideoWriter : IDisposable
         File.Delete(_encodedPath);
     }
 
-    private static void AddIf(List<string> args, string option, string? value)
+    private static void AddIf(FFMpegOutputOptions output, string option, string? value)
     {
         if (value is not null)
         {
-            args.AddRange([option, value]);
+            output.WithCustomArgument($"{option} {value}");
         }
     }
 }
