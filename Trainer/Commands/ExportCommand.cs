@@ -131,6 +131,11 @@ internal static class ExportCommand
             ["training_minutes"] = (state.TrainingSeconds / 60).ToString("F0", CultureInfo.InvariantCulture),
             ["loss"] = o.Method == TrainingMethods.Srgan ? SrganLoss(o) : $"MSE on {network.LossSpace}",
         };
+        if (network.Options.Fold != 1)
+        {
+            extra["fold"] = network.Options.Fold.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (o.Degradations is { } degradations)
         {
             extra["degradations"] = degradations.Summary();

@@ -43,7 +43,7 @@ internal static class TrainCommand
     private static readonly Option<string> OutputOption = new("--output", "-o") { Description = "run folder (ckpt.pt, config.json, log.csv, curves.png, tensorboard/)", Required = true };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "continue the run in the output folder from its ckpt.pt" };
     private static readonly Option<bool> BenchOption = new("--bench") { Description = "measure samples/s of this configuration (no checkpoint) and say where the time goes" };
-    private static readonly Option<string?> InitFromOption = new("--init-from") { Description = "start from another run's weights (same arch and scale; a deeper realtime net gets its new layers as identity)" };
+    private static readonly Option<string?> InitFromOption = new("--init-from") { Description = "start from another run's weights (ckpt.pt) or an exported float32 model (.onnx): same arch and scale; a deeper realtime net gets its new layers as identity (from ckpt.pt)" };
     private static readonly Option<string?> GeneratorOption = new("--generator") { Description = "SRGAN: the trained SRResNet checkpoint to start from" };
     private static readonly Option<string?> PerceptualOption = new("--perceptual") { Description = "SRGAN: a pretrained ONNX classifier (e.g. VGG19) for the content loss (without: MSE on pixels)" };
     private static readonly Option<string?> PerceptualOutputOption = new("--perceptual-output") { Description = "SRGAN: the tensor of --perceptual whose features are compared (e.g. VGG19's conv5_4 ReLU)" };
@@ -195,10 +195,12 @@ internal static class TrainCommand
         if (result.GetValue(InitFromOption) is { } init)
         {
             // Checked before any training starts: the header alone says whether the weights can fit.
-            NetworkOptions saved = Checkpoint.ReadState(init).Options.Network;
-            if (saved.Architecture != network.Architecture || saved.Scale != network.Scale)
+            var (savedArchitecture, savedScale) = OnnxWeightImport.IsOnnx(init)
+                ? OnnxWeightImport.Describe(init)
+                : Checkpoint.ReadState(init).Options.Network is var saved ? (saved.Architecture, saved.Scale) : default;
+            if (savedArchitecture != network.Architecture || savedScale != network.Scale)
             {
-                throw new CheckpointException(init, $"holds {Checkpoint.Describe(saved)}; --init-from needs {network.Architecture} x{network.Scale}");
+                throw new CheckpointException(init, $"holds {savedArchitecture} x{savedScale}; --init-from needs {network.Architecture} x{network.Scale}");
             }
         }
 

@@ -29,6 +29,12 @@ internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>, ILumaCore
         Folds = true,
     };
 
+    /// <summary>
+    /// What the RGB graph multiplies the last convolution's weights and bias by (<see cref="EmitRgbOnnx"/>: the
+    /// detail is added to RGB, not to studio-range Y); reading an exported model back divides it out.
+    /// </summary>
+    public const float ExportedPhaseGain = 1 / LumaPath.LumaGain;
+
     private readonly Sequential body;
     private readonly Conv2d toPhases;
     private readonly BicubicPhases bicubic;
@@ -104,7 +110,7 @@ internal sealed class RealtimeCore : nn.Module<Tensor, Tensor>, ILumaCore
     /// </summary>
     public string? EmitRgbOnnx(GraphEmitter emit, string rgb, string y)
     {
-        float gain = 1 / LumaPath.LumaGain;
+        float gain = ExportedPhaseGain;
         if (Fold == 1)
         {
             // The detail's s² phases go onto each colour's bicubic phases before one pixel shuffle: a separate

@@ -13,9 +13,16 @@ namespace RealtimeSR.Trainer.Training;
 /// </summary>
 internal static class WeightTransfer
 {
+    /// <param name="network">The new run's network.</param>
+    /// <param name="checkpoint">A run's <c>ckpt.pt</c>, or an ONNX model this tool exported (<see cref="OnnxWeightImport"/>).</param>
     /// <returns>One line saying what was copied, for the training log.</returns>
     public static string Apply(SrNetwork network, string checkpoint)
     {
+        if (OnnxWeightImport.IsOnnx(checkpoint))
+        {
+            return OnnxWeightImport.Apply(network, checkpoint);
+        }
+
         var (source, state) = Checkpoint.LoadNetwork(checkpoint);
         using (source)
         {

@@ -1,4 +1,6 @@
+using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Tests.Imaging;
+using RealtimeSR.Trainer.Export;
 using RealtimeSR.Trainer.Models;
 using RealtimeSR.Trainer.Training;
 using TorchSharp;
@@ -52,8 +54,58 @@ public class WeightTransferTests
         Assert.Contains("--init-from needs the same architecture and scale", error.Message);
     }
 
-    private static SrNetwork Realtime(int blocks) =>
-        ArchitectureRegistry.Create(new NetworkOptions(RealtimeCore.ArchitectureName, 4, Channels: 8, Blocks: blocks));
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Apply_ExportedOnnxModel_ReadsItsWeightsBack(int fold)
+    {
+        using var temp = new TempFolder();
+        using SrNetwork trained = Realtime(blocks: 3, fold);
+        string model = Export(temp, trained, WeightStorage.Float32);
+        using SrNetwork fresh = Realtime(blocks: 3, fold);
+
+        string line = WeightTransfer.Apply(fresh, model);
+
+        Assert.Contains("4 convolutions read back from the ONNX model", line);
+        AssertSameOutput(trained, fresh, tolerance: 1e-5);
+    }
+
+    [Fact]
+    public void Apply_OnnxModelOfOtherSize_RefusesClearly()
+    {
+        using var temp = new TempFolder();
+        using SrNetwork trained = Realtime(blocks: 2);
+        string model = Export(temp, trained, WeightStorage.Float32);
+        using SrNetwork wider = ArchitectureRegistry.Create(new NetworkOptions(RealtimeCore.ArchitectureName, 4, Channels: 12, Blocks: 2));
+
+        var error = Assert.Throws<CheckpointException>(() => WeightTransfer.Apply(wider, model));
+
+        Assert.Contains("has no convolution of shape [12, 1, 3, 3]", error.Message);
+    }
+
+    [Fact]
+    public void Apply_Float16OnnxModel_RefusesClearly()
+    {
+        using var temp = new TempFolder();
+        using SrNetwork trained = Realtime(blocks: 2);
+        string model = Export(temp, trained, WeightStorage.Float16);
+        using SrNetwork fresh = Realtime(blocks: 2);
+
+        var error = Assert.Throws<CheckpointException>(() => WeightTransfer.Apply(fresh, model));
+
+        Assert.Contains("float16 weights", error.Message);
+    }
+
+    private static SrNetwork Realtime(int blocks, int fold = 1) =>
+        ArchitectureRegistry.Create(new NetworkOptions(RealtimeCore.ArchitectureName, 4, Channels: 8, Blocks: blocks, Fold: fold));
+
+    private static string Export(TempFolder temp, SrNetwork network, WeightStorage weights)
+    {
+        string path = temp.File("model.onnx");
+        var card = new ModelCard { Architecture = network.Options.Architecture, Scale = network.Scale, TrainingSteps = 7 };
+        File.WriteAllBytes(path, OnnxExporter.Build(network, card, weights).ToBytes());
+        return path;
+    }
 
     private static string Save(TempFolder temp, SrNetwork network)
     {
@@ -64,7 +116,7 @@ public class WeightTransferTests
         return path;
     }
 
-    private static void AssertSameOutput(SrNetwork expected, SrNetwork actual)
+    private static void AssertSameOutput(SrNetwork expected, SrNetwork actual, double tolerance = 1e-6)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -72,6 +124,6 @@ public class WeightTransferTests
         actual.eval();
         Tensor input = rand(1, 3, 13, 11, generator: new Generator(3));
         double difference = (expected.forward(input) - actual.forward(input)).abs().max().item<float>();
-        Assert.True(difference <= 1e-6, $"outputs differ by {difference}");
+        Assert.True(difference <= tolerance, $"outputs differ by {difference}");
     }
 }
