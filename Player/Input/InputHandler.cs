@@ -89,6 +89,10 @@ public sealed class InputHandler
                 return state;
             case PlayerKey.M:
                 return state.WithNextMode();
+            case PlayerKey.X:
+                return state.WithHalvesSwapped();
+            case PlayerKey.B:
+                return state.WithFlip();
             case PlayerKey.O:
                 return state with { OsdVisible = !state.OsdVisible };
             case PlayerKey.F:

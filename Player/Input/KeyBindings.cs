@@ -10,6 +10,8 @@ public static class KeyBindings
           ← / →        seek back / forward 5 s
           , / .        step one frame back / forward (while paused)
           m            cycle mode: split → side → sr → bicubic
+          x            swap the halves of split and side (SR left, bicubic right)
+          b            flip the whole picture between SR and bicubic in place
           o            show / hide the statistics overlay (OSD)
           f            fullscreen on / off
           s            screenshot of what is shown (PNG)

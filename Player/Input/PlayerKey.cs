@@ -10,6 +10,8 @@ public enum PlayerKey
     Comma,
     Period,
     M,
+    X,
+    B,
     O,
     F,
     S,

@@ -218,6 +218,8 @@ public sealed class ViewRenderer : IDisposable
         _bicubicRows.Dispose();
     }
 
+    private GlTexture? LabelOf(in ViewPane pane) => pane.Content == PaneContent.Bicubic ? _bicubicLabel : _srLabel;
+
     private void DrawDecorations(ViewState state, in ViewLayout layout, int targetWidth, int targetHeight)
     {
         int magnify = targetHeight >= 480 ? 2 : 1;
@@ -228,19 +230,19 @@ public sealed class ViewRenderer : IDisposable
                 // A 2-pixel divider centred on the first SR column, so neither side loses a column to it.
                 var line = new PixelRect(layout.DividerX - 1, first.Fit.Y, 2, first.Fit.Height);
                 _solid.Draw(line, 1f, 1f, 1f, targetWidth, targetHeight);
-                DrawLabel(_bicubicLabel, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
-                int srLabelWidth = magnify * (_srLabel?.Width ?? 0);
-                DrawLabel(_srLabel, first.Fit.Right - LabelMargin - srLabelWidth, first.Fit.Y + LabelMargin,
+                DrawLabel(LabelOf(first), first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
+                GlTexture? rightLabel = LabelOf(layout.Second!.Value);
+                int rightLabelWidth = magnify * (rightLabel?.Width ?? 0);
+                DrawLabel(rightLabel, first.Fit.Right - LabelMargin - rightLabelWidth, first.Fit.Y + LabelMargin,
                     magnify, targetWidth, targetHeight);
                 break;
             case ViewMode.Side:
-                DrawLabel(_bicubicLabel, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
+                DrawLabel(LabelOf(first), first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
                 ViewPane second = layout.Second!.Value;
-                DrawLabel(_srLabel, second.Fit.X + LabelMargin, second.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
+                DrawLabel(LabelOf(second), second.Fit.X + LabelMargin, second.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
                 break;
             default:
-                GlTexture? label = first.Content == PaneContent.Bicubic ? _bicubicLabel : _srLabel;
-                DrawLabel(label, first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
+                DrawLabel(LabelOf(first), first.Fit.X + LabelMargin, first.Fit.Y + LabelMargin, magnify, targetWidth, targetHeight);
                 break;
         }
 

@@ -60,28 +60,31 @@ public readonly record struct ViewLayout
         windowWidth = Math.Max(1, windowWidth);
         windowHeight = Math.Max(1, windowHeight);
         var whole = new PixelRect(0, 0, windowWidth, windowHeight);
+        PaneContent left = state.Swapped ? PaneContent.Sr : PaneContent.Bicubic;
+        PaneContent right = state.Swapped ? PaneContent.Bicubic : PaneContent.Sr;
         switch (state.Mode)
         {
             case ViewMode.Side:
             {
                 int half = windowWidth / 2;
-                ViewPane left = Place(PaneContent.Bicubic, new PixelRect(0, 0, half, windowHeight), state, pictureWidth, pictureHeight);
-                ViewPane right = Place(PaneContent.Sr, new PixelRect(half, 0, windowWidth - half, windowHeight), state, pictureWidth, pictureHeight);
-                return new ViewLayout(left, right, -1, pictureWidth, pictureHeight);
+                return new ViewLayout(
+                    Place(left, new PixelRect(0, 0, half, windowHeight), state, pictureWidth, pictureHeight),
+                    Place(right, new PixelRect(half, 0, windowWidth - half, windowHeight), state, pictureWidth, pictureHeight),
+                    -1, pictureWidth, pictureHeight);
             }
 
             case ViewMode.Split:
             {
-                ViewPane full = Place(PaneContent.Bicubic, whole, state, pictureWidth, pictureHeight);
+                ViewPane full = Place(left, whole, state, pictureWidth, pictureHeight);
                 PixelRect fit = full.Clip;
                 int divider = fit.X + (int)Math.Round(Math.Clamp(state.Divider, 0, 1) * fit.Width);
-                ViewPane left = full with { Clip = fit with { Width = divider - fit.X } };
-                ViewPane right = full with
+                ViewPane leftPane = full with { Clip = fit with { Width = divider - fit.X } };
+                ViewPane rightPane = full with
                 {
-                    Content = PaneContent.Sr,
+                    Content = right,
                     Clip = fit with { X = divider, Width = fit.Right - divider },
                 };
-                return new ViewLayout(left, right, divider, pictureWidth, pictureHeight);
+                return new ViewLayout(leftPane, rightPane, divider, pictureWidth, pictureHeight);
             }
 
             default:

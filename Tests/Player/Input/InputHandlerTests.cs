@@ -29,6 +29,20 @@ public sealed class InputHandlerTests
     }
 
     [Fact]
+    public void Handle_SwapAndFlipKeys_ChangeWhatIsShownWithoutActions()
+    {
+        ViewState swapped = Key(new ViewState(), PlayerKey.X);
+        ViewState flipped = Key(swapped, PlayerKey.B);
+        ViewState back = Key(flipped, PlayerKey.B);
+
+        Assert.True(swapped.Swapped);
+        Assert.Equal(ViewMode.Sr, flipped.Mode);
+        Assert.Equal(ViewMode.Bicubic, back.Mode);
+        Assert.False(Key(swapped, PlayerKey.X).Swapped);
+        Assert.Empty(_actions);
+    }
+
+    [Fact]
     public void Handle_SpaceTwice_PausesThenResumes()
     {
         ViewState state = Key(new ViewState(), PlayerKey.Space);

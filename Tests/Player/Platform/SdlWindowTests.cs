@@ -89,6 +89,22 @@ public sealed class SdlWindowTests : IDisposable
     }
 
     [Fact]
+    public void PollEvent_InjectedAbKeys_SwapHalvesThenFlipFullPicture()
+    {
+        var injector = new SdlInputInjector(_window);
+        foreach (PlayerKey key in new[] { PlayerKey.X, PlayerKey.B, PlayerKey.B })
+        {
+            injector.KeyDown(key);
+        }
+
+        ViewState state = Pump(new ViewState(), expectedEvents: 3);
+
+        Assert.True(state.Swapped);
+        Assert.Equal(ViewMode.Bicubic, state.Mode);
+        Assert.Empty(_actions);
+    }
+
+    [Fact]
     public void PollEvent_InjectedWheel_ZoomsAboutPointer()
     {
         var injector = new SdlInputInjector(_window);

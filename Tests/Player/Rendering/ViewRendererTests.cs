@@ -47,6 +47,26 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void Draw_SplitModeSwapped_LeftIsSrInputAndRightIsCpuBicubic()
+    {
+        using var scene = new HeadlessScene();
+        Image shown = scene.Render(new ViewState(ViewMode.Split, Divider: 0.5, Swapped: true));
+        Image bicubic = MatlabResize.Upscale(scene.Lr, scene.Scale);
+
+        int half = 640;
+        int height = 720 - LabelRows;
+        double left = Psnr.OnRgb(
+            scene.Sr.Crop(0, LabelRows, half - DividerMargin, height), shown.Crop(0, LabelRows, half - DividerMargin, height), 0);
+        double right = Psnr.OnRgb(
+            bicubic.Crop(half + DividerMargin, LabelRows, half - DividerMargin, height),
+            shown.Crop(half + DividerMargin, LabelRows, half - DividerMargin, height), 0);
+        _output.WriteLine($"swapped split: SR side {left:F2} dB, bicubic side {right:F2} dB");
+
+        Assert.True(left >= 40, $"SR side PSNR {left:F2} dB < 40 dB");
+        Assert.True(right >= 40, $"bicubic side PSNR {right:F2} dB < 40 dB");
+    }
+
+    [Fact]
     public void Draw_SplitMode_DividerIsWhiteAtItsPosition()
     {
         using var scene = new HeadlessScene();

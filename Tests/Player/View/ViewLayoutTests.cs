@@ -17,6 +17,34 @@ public sealed class ViewLayoutTests
         Assert.Equal(1.0, layout.First.Scale, 12);
     }
 
+    [Theory]
+    [InlineData(ViewMode.Split)]
+    [InlineData(ViewMode.Side)]
+    public void Compute_Swapped_PutsSrLeftAndBicubicRightInTheSamePlaces(ViewMode mode)
+    {
+        ViewLayout plain = ViewLayout.Compute(new ViewState(mode, Divider: 0.25), 1280, 720, 1280, 720);
+        ViewLayout swapped = ViewLayout.Compute(new ViewState(mode, Divider: 0.25).WithHalvesSwapped(), 1280, 720, 1280, 720);
+
+        Assert.Equal(PaneContent.Sr, swapped.First.Content);
+        Assert.Equal(PaneContent.Bicubic, swapped.Second!.Value.Content);
+        Assert.Equal(plain.First with { Content = PaneContent.Sr }, swapped.First);
+        Assert.Equal(plain.Second!.Value with { Content = PaneContent.Bicubic }, swapped.Second.Value);
+        Assert.Equal(plain.DividerX, swapped.DividerX);
+    }
+
+    [Theory]
+    [InlineData(ViewMode.Split, ViewMode.Sr)]
+    [InlineData(ViewMode.Side, ViewMode.Sr)]
+    [InlineData(ViewMode.Sr, ViewMode.Bicubic)]
+    [InlineData(ViewMode.Bicubic, ViewMode.Sr)]
+    public void WithFlip_GoesToTheOtherFullPicture(ViewMode from, ViewMode to)
+    {
+        ViewState flipped = new ViewState(from, Zoom: 3, CenterX: 0.4).WithFlip();
+
+        Assert.Equal(to, flipped.Mode);
+        Assert.Equal((3.0, 0.4), (flipped.Zoom, flipped.CenterX));
+    }
+
     [Fact]
     public void Compute_WiderWindow_LetterboxesWithBarsLeftAndRight()
     {
