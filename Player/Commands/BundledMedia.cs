@@ -13,6 +13,9 @@ internal static class BundledMedia
     /// <summary>The shipped real-time model, relative to the media folder.</summary>
     public const string DefaultModel = "models/realtime-x4.onnx";
 
+    /// <summary>The shipped model for heavily compressed video, relative to the media folder.</summary>
+    public const string CompressedVideoModel = "models/realtime-x4-real.onnx";
+
     /// <summary>The bundled sample clip, relative to the media folder.</summary>
     public const string Sample = "vtest-lr-x4.mp4";
 

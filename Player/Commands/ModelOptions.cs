@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Onnx;
+using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
 
@@ -10,6 +12,10 @@ internal static class ModelOptions
 {
     /// <summary>The shipped real-time model, as help texts name it.</summary>
     public const string DefaultModel = "media/" + BundledMedia.DefaultModel;
+
+    /// <summary>The default as <c>play</c> and <c>upscale</c> describe it (they choose by the source's bit rate).</summary>
+    public static readonly string DefaultModelByBitRate = string.Create(CultureInfo.InvariantCulture,
+        $"{DefaultModel}; media/{BundledMedia.CompressedVideoModel} for a video under {CompressedBitsPerPixel} bits per pixel");
 
     public static readonly Option<int> ScaleOption = new("--scale")
     {
@@ -21,11 +27,18 @@ internal static class ModelOptions
     public static IEnumerable<Option> All => [ScaleOption, .. InferenceOptions.All];
 
     /// <summary>
+    /// Below this many bits per pixel per frame a source is heavily compressed, and the model trained on camera
+    /// degradations gains more than the clean-trained one (the crossover measured on two camera clips lies between
+    /// x264 CRF 23 and CRF 32, which gave 0.16–0.26 and 0.06–0.09 bits per pixel there: media/README.md).
+    /// </summary>
+    public const double CompressedBitsPerPixel = 0.1;
+
+    /// <summary>
     /// Creates the upscaler <paramref name="model"/> names: "bicubic", or an ONNX file; null = the shipped default
-    /// (<see cref="DefaultModel"/> under the repository root).
+    /// for <paramref name="source"/> (<see cref="DefaultModelPath"/>).
     /// </summary>
     /// <exception cref="ModelFileException">The file (or the default) is missing or not a usable model.</exception>
-    public static IUpscaler CreateUpscaler(string? model, ParseResult result, Action<string> log)
+    public static IUpscaler CreateUpscaler(string? model, ParseResult result, Action<string> log, VideoInfo? source = null)
     {
         int scale = result.GetValue(ScaleOption);
         if (scale < 1)
@@ -38,7 +51,12 @@ internal static class ModelOptions
             return new BicubicUpscaler(scale);
         }
 
-        string path = model ?? DefaultModelPath();
+        string path = model ?? DefaultModelPath(source);
+        if (model is null && path != DefaultModelPath())
+        {
+            log($"default model for this source ({source!.BitsPerPixel:0.###} bits per pixel, heavily compressed): {Path.GetFileName(path)}; --model chooses another");
+        }
+
         if (model is null && !File.Exists(path))
         {
             throw new ModelFileException(path, $"the default model {DefaultModel} is not there (yet); pass --model FILE.onnx or --model bicubic");
@@ -48,6 +66,15 @@ internal static class ModelOptions
         return new OnnxUpscaler(session, Path.GetFileName(path));
     }
 
-    /// <summary>The default model's path (see <see cref="BundledMedia"/>).</summary>
-    public static string DefaultModelPath() => BundledMedia.File(BundledMedia.DefaultModel);
+    /// <summary>
+    /// The default model's path (see <see cref="BundledMedia"/>): for a video under
+    /// <see cref="CompressedBitsPerPixel"/>, the camera-degradation model when it is there; else realtime ×4.
+    /// </summary>
+    public static string DefaultModelPath(VideoInfo? source = null)
+    {
+        string compressed = BundledMedia.File(BundledMedia.CompressedVideoModel);
+        return source?.BitsPerPixel < CompressedBitsPerPixel && File.Exists(compressed)
+            ? compressed
+            : BundledMedia.File(BundledMedia.DefaultModel);
+    }
 }

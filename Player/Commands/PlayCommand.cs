@@ -38,7 +38,7 @@ internal static class PlayCommand
 
     private static readonly Option<string?> ModelOption = new("--model", "-m")
     {
-        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModel + ")",
+        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModelByBitRate + ")",
     };
 
     private static readonly Option<ViewMode> ModeOption = new("--mode")
@@ -103,7 +103,7 @@ internal static class PlayCommand
 
         using var interrupt = new CtrlC();
         VideoInfo info = VideoProbe.Probe(file);
-        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, Log);
+        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, Log, info);
 
         bool noDrop = result.GetValue(NoDropOption);
         bool headless = result.GetValue(HeadlessOption);

@@ -25,7 +25,7 @@ internal static class UpscaleCommand
 
     private static readonly Option<string?> ModelOption = new("--model", "-m")
     {
-        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModel + ")",
+        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModelByBitRate + ")",
     };
 
     private static readonly Option<int> CrfOption = new("--crf") { Description = "encoder quality (x264/x265 CRF, lower is better)", DefaultValueFactory = _ => 18 };
@@ -106,7 +106,9 @@ internal static class UpscaleCommand
         }
 
         using var interrupt = new CtrlC();
-        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line));
+        // One video: its bit rate picks the default model. Pictures and folders get realtime ×4.
+        VideoInfo? source = !Directory.Exists(input) && !ImageFile.IsImagePath(input) ? VideoProbe.Probe(input) : null;
+        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), source);
         if (!Directory.Exists(input))
         {
             CheckOutput(input, output, job.Overwrite);

@@ -46,6 +46,12 @@ public sealed record VideoInfo
 
     public required IReadOnlyList<SubtitleStreamInfo> SubtitleStreams { get; init; }
 
+    /// <summary>The video stream's bit rate (the container's when the stream has none), bits per second; null when unknown.</summary>
+    public double? BitRate { get; init; }
+
     /// <summary>Frames per second as a number (0 when unknown).</summary>
     public double FramesPerSecond => FrameRate.ToDouble();
+
+    /// <summary>Bits per pixel per frame (how hard the encoder had to squeeze); null when the bit rate or frame rate is unknown.</summary>
+    public double? BitsPerPixel => BitRate is { } rate && FramesPerSecond > 0 ? rate / ((double)Width * Height * FramesPerSecond) : null;
 }

@@ -65,6 +65,7 @@ public static class VideoProbe
             TimeBase = Rational.Parse(Text(video, "time_base")),
             Duration = duration,
             DeclaredFrameCount = Integer(video, "nb_frames"),
+            BitRate = Number(video, "bit_rate") ?? (format.ValueKind == JsonValueKind.Object ? Number(format, "bit_rate") : null),
             Colour = new ColourTags(
                 Known(Text(video, "color_space")), Known(Text(video, "color_range")),
                 Known(Text(video, "color_primaries")), Known(Text(video, "color_transfer"))),
