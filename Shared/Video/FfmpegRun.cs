@@ -57,10 +57,18 @@ internal sealed class FfmpegRun : IDisposable
             pipe.Release();
         }
 
-        if (!_run.Wait(timeout))
+        // WaitAny does not throw for a faulted task: a run FFMpegCore itself failed to drive (a pipe it could not
+        // serve) ends like a failed ffmpeg, with FFMpegCore's message as the reason.
+        if (Task.WaitAny([_run], timeout) < 0)
         {
             Kill();
             throw new TimeoutException($"ffmpeg did not finish within {timeout}");
+        }
+
+        if (_run.IsFaulted)
+        {
+            _errors.Add(_run.Exception.GetBaseException().Message);
+            return -1;
         }
 
         return _run.Result.ExitCode;
@@ -94,7 +102,7 @@ internal sealed class FfmpegRun : IDisposable
 
         _disposed = true;
         Kill();
-        _run.Wait(TimeSpan.FromSeconds(5));
+        Task.WaitAny([_run], TimeSpan.FromSeconds(5));
         _kill.Dispose();
     }
 
