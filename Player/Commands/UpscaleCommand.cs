@@ -106,13 +106,13 @@ internal static class UpscaleCommand
         }
 
         using var interrupt = new CtrlC();
-        // One video: its bit rate picks the default model. Pictures and folders get realtime ×4.
+        // One video: its bit rate picks the default model (the job reuses the probe). Pictures and folders get realtime ×4.
         VideoInfo? source = !Directory.Exists(input) && !ImageFile.IsImagePath(input) ? VideoProbe.Probe(input) : null;
         using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), source);
         if (!Directory.Exists(input))
         {
             CheckOutput(input, output, job.Overwrite);
-            job.Run(input, output, upscaler, interrupt.Token);
+            job.Run(input, output, upscaler, interrupt.Token, source);
             return ExitCodes.Success;
         }
 

@@ -22,7 +22,12 @@ internal sealed record UpscaleJob
 
     public required VideoWriterOptions Writer { get; init; }
 
-    public void Run(string input, string output, IUpscaler upscaler, CancellationToken cancellation)
+    /// <param name="input">A picture or a video.</param>
+    /// <param name="output">Where the result goes.</param>
+    /// <param name="upscaler">The model.</param>
+    /// <param name="cancellation">Ctrl-C.</param>
+    /// <param name="probed">The video's description when the caller already probed it (to choose the model).</param>
+    public void Run(string input, string output, IUpscaler upscaler, CancellationToken cancellation, VideoInfo? probed = null)
     {
         if (ImageFile.IsImagePath(input))
         {
@@ -30,7 +35,7 @@ internal sealed record UpscaleJob
         }
         else
         {
-            RunVideo(input, output, upscaler, cancellation);
+            RunVideo(probed ?? VideoProbe.Probe(input), output, upscaler, cancellation);
         }
     }
 
@@ -54,9 +59,8 @@ internal sealed record UpscaleJob
         Console.Error.WriteLine($"wrote {output} ({result.Width}x{result.Height})");
     }
 
-    private void RunVideo(string input, string output, IUpscaler upscaler, CancellationToken cancellation)
+    private void RunVideo(VideoInfo info, string output, IUpscaler upscaler, CancellationToken cancellation)
     {
-        var info = VideoProbe.Probe(input);
         using var reader = new VideoReader(info, new VideoReaderOptions { Start = Start, Duration = Duration, Region = Region });
         int srWidth = reader.Width * upscaler.Scale, srHeight = reader.Height * upscaler.Scale;
         var composer = Compare == CompareMode.None ? null : new CompareComposer(Compare, reader.Width, reader.Height, upscaler.Scale);
@@ -66,7 +70,7 @@ internal sealed record UpscaleJob
             : ((Start ?? TimeSpan.Zero).TotalSeconds, Duration?.TotalSeconds);
         using var writer = new VideoWriter(output, width, height, info, reader.ReadTimestamps(), window, Writer);
         var recorder = new TimelineRecorder(reader.FrameCount);
-        var progress = new ProgressBar(Path.GetFileName(input), reader.FrameCount, Console.Error);
+        var progress = new ProgressBar(Path.GetFileName(info.Path), reader.FrameCount, Console.Error);
         using (var front = new FrontStages(reader, upscaler, cancellation))
         {
             var encode = new EncodeStage(

@@ -12,23 +12,15 @@ public sealed class BicubicPass : IDisposable
 {
     private readonly GL _gl;
     private readonly GlProgram _program;
-    private readonly int _rect;
+    private readonly PaneUniforms _pane;
     private readonly int _lrHeight;
-    private readonly int _srSize;
-    private readonly int _targetHeight;
-    private readonly int _offset;
-    private readonly int _scale;
 
     public BicubicPass(GL gl, ShaderLibrary shaders)
     {
         _gl = gl;
         _program = shaders.Program(gl, "quad.vert", "bicubic.frag");
-        _rect = _program.Uniform("u_rect");
+        _pane = new PaneUniforms(_program);
         _lrHeight = _program.Uniform("u_lrHeight");
-        _srSize = _program.Uniform("u_srSize");
-        _targetHeight = _program.Uniform("u_targetHeight");
-        _offset = _program.Uniform("u_offset");
-        _scale = _program.Uniform("u_scale");
         _program.Use();
         gl.Uniform1(_program.Uniform("u_rows"), 0);
     }
@@ -48,11 +40,7 @@ public sealed class BicubicPass : IDisposable
         _program.Use();
         rows.Bind(0);
         _gl.Uniform1(_lrHeight, rows.Height);
-        _gl.Uniform2(_srSize, srWidth, srHeight);
-        _gl.Uniform1(_targetHeight, (float)targetHeight);
-        _gl.Uniform2(_offset, (float)pane.OffsetX, (float)pane.OffsetY);
-        _gl.Uniform1(_scale, (float)pane.Scale);
-        ScreenQuad.Draw(_gl, _rect, pane.Clip, targetWidth, targetHeight);
+        _pane.Draw(_gl, srWidth, srHeight, pane, targetWidth, targetHeight);
     }
 
     public void Dispose() => _program.Dispose();
