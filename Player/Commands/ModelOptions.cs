@@ -46,12 +46,11 @@ internal static class ModelOptions
             throw new UsageException($"--scale must be at least 1, got {scale}");
         }
 
-        if (string.Equals(model, BicubicUpscaler.ModelName, StringComparison.OrdinalIgnoreCase))
+        if (ModelPathFor(model, source) is not { } path)
         {
             return new BicubicUpscaler(scale);
         }
 
-        string path = model ?? DefaultModelPath(source);
         if (model is null && path != DefaultModelPath())
         {
             log($"default model for this source ({source!.BitsPerPixel:0.###} bits per pixel, heavily compressed): {Path.GetFileName(path)}; --model chooses another");
@@ -65,6 +64,10 @@ internal static class ModelOptions
         var session = new SrSession(path, InferenceOptions.From(result), log);
         return new OnnxUpscaler(session, Path.GetFileName(path));
     }
+
+    /// <summary>The ONNX file <paramref name="model"/> (a --model value) names for <paramref name="source"/>; null for bicubic.</summary>
+    public static string? ModelPathFor(string? model, VideoInfo? source) =>
+        string.Equals(model, BicubicUpscaler.ModelName, StringComparison.OrdinalIgnoreCase) ? null : model ?? DefaultModelPath(source);
 
     /// <summary>
     /// The default model's path (see <see cref="BundledMedia"/>): for a video under

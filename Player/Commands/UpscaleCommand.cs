@@ -1,8 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Player.Segments;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
@@ -51,6 +56,21 @@ internal static class UpscaleCommand
 
     private static readonly Option<bool> OverwriteOption = new("--overwrite") { Description = "replace an existing output" };
 
+    private static readonly Option<string?> SegmentsOption = new("--segments")
+    {
+        Description = "upscale a video in N segments cut at keyframes (auto: one per minute), each encoded into OUT.parts/ and "
+            + "joined without re-encoding; running the command again resumes, skipping finished segments",
+    };
+
+    private static readonly Option<string?> OnlyOption = new("--only")
+    {
+        Description = "with --segments N: do segment K only and do not join (no K: the scheduler's array index, "
+            + "SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<bool> JoinOption = new("--join") { Description = "join the finished segments of OUT.parts/ into OUT (says which are missing)" };
+
     private static readonly Option<long?> FileSizeLimitOption = new("--file-size-limit")
     {
         Description = "test hook: the encoder may write at most this many bytes (simulates a full disk)",
@@ -62,7 +82,7 @@ internal static class UpscaleCommand
         var command = new Command("upscale", "super-resolve a video, a picture or a folder of them to a new file")
         {
             InputArgument, OutputOption, ModelOption, CrfOption, PresetOption, CodecOption, PixelFormatOption, RoiOption, CompareOption,
-            StartOption, DurationOption, OverwriteOption, FileSizeLimitOption,
+            StartOption, DurationOption, OverwriteOption, SegmentsOption, OnlyOption, JoinOption, FileSizeLimitOption,
         };
         foreach (var option in ModelOptions.All)
         {
@@ -106,6 +126,11 @@ internal static class UpscaleCommand
         }
 
         using var interrupt = new CtrlC();
+        if (SegmentRequestOf(result) is { } segments)
+        {
+            return RunSegmented(result, input, output, job, segments, interrupt.Token);
+        }
+
         // One video: its bit rate picks the default model (the job reuses the probe). Pictures and folders get realtime ×4.
         VideoInfo? source = !Directory.Exists(input) && !ImageFile.IsImagePath(input) ? VideoProbe.Probe(input) : null;
         using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), source);
@@ -117,6 +142,107 @@ internal static class UpscaleCommand
         }
 
         return RunBatch(input, output, job, upscaler, interrupt.Token);
+    }
+
+    /// <summary>The segmented run the command line asks for; null when it asks for none.</summary>
+    private static SegmentRequest? SegmentRequestOf(ParseResult result)
+    {
+        string? segments = result.GetValue(SegmentsOption);
+        bool join = result.GetValue(JoinOption);
+        bool only = result.GetResult(OnlyOption) is not null;
+        if (segments is null && !join)
+        {
+            return only ? throw new UsageException("--only needs --segments N") : null;
+        }
+
+        int? count = null;
+        if (segments is not null && segments != "auto")
+        {
+            count = int.TryParse(segments, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1
+                ? n
+                : throw new UsageException($"--segments must be 'auto' or a count of at least 1, got '{segments}'");
+        }
+
+        if (join && only)
+        {
+            throw new UsageException("--join and --only do different steps; give one");
+        }
+
+        if (only && count is null)
+        {
+            // Every worker must cut the video the same way, and the scheduler's array must have as many tasks.
+            throw new UsageException("--only needs --segments N with a count (the scheduler's array size), not auto");
+        }
+
+        return new SegmentRequest { Count = count, Only = only ? SegmentIndex(result.GetValue(OnlyOption), count!.Value) : null, JoinOnly = join };
+    }
+
+    /// <summary>--only's K, or the scheduler's array index when it is given without one.</summary>
+    private static int SegmentIndex(string? given, int count)
+    {
+        string? text = given, source = "--only";
+        foreach (string variable in (string[])["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"])
+        {
+            if (text is null && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+            {
+                (text, source) = (value, variable);
+            }
+        }
+
+        if (text is null)
+        {
+            throw new UsageException("--only without K needs SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX set (run it as an array task)");
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k < count
+            ? k
+            : throw new UsageException($"{source} must be a segment index 0-{count - 1}, got '{text}'");
+    }
+
+    private static int RunSegmented(ParseResult result, string input, string output, UpscaleJob job, SegmentRequest request, CancellationToken cancellation)
+    {
+        if (Directory.Exists(input) || ImageFile.IsImagePath(input))
+        {
+            throw new UsageException($"{input}: --segments is for one video, not a picture or a folder");
+        }
+
+        if (job.Start is not null || job.Duration is not null)
+        {
+            throw new UsageException("--segments upscales the whole video; --start and --duration cannot be combined with it");
+        }
+
+        CheckOutput(input, output, job.Overwrite);
+        var info = VideoProbe.Probe(input);
+        string? model = result.GetValue(ModelOption);
+        using var upscaler = request.JoinOnly ? null : ModelOptions.CreateUpscaler(model, result, line => Console.Error.WriteLine(line), info);
+        int scale = upscaler?.Scale ?? result.GetValue(ModelOptions.ScaleOption);
+        var identity = new SegmentJob
+        {
+            Source = SourceIdentity.Of(input),
+            Model = ModelOptions.ModelPathFor(model, info) is { } path ? Path.GetFileName(path) : BicubicUpscaler.ModelName,
+            ModelSha256 = ModelSha256(ModelOptions.ModelPathFor(model, info), scale),
+            Options = job.OutputSettings(scale),
+        };
+        new SegmentedUpscale(job, request, identity, Console.Error).Run(info, output, upscaler, cancellation);
+        return ExitCodes.Success;
+    }
+
+    private static string ModelSha256(string? path, int scale)
+    {
+        if (path is null)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{BicubicUpscaler.ModelName} x{scale}")));
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFileException(path, e.Message);
+        }
     }
 
     private static int RunBatch(string folder, string outputFolder, UpscaleJob job, IUpscaler upscaler, CancellationToken cancellation)

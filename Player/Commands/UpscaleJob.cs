@@ -1,5 +1,6 @@
 using System.Globalization;
 using RealtimeSR.Player.Pipeline;
+using RealtimeSR.Player.Segments;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Inference;
@@ -62,28 +63,80 @@ internal sealed record UpscaleJob
     private void RunVideo(VideoInfo info, string output, IUpscaler upscaler, CancellationToken cancellation)
     {
         using var reader = new VideoReader(info, new VideoReaderOptions { Start = Start, Duration = Duration, Region = Region });
-        int srWidth = reader.Width * upscaler.Scale, srHeight = reader.Height * upscaler.Scale;
-        var composer = Compare == CompareMode.None ? null : new CompareComposer(Compare, reader.Width, reader.Height, upscaler.Scale);
-        var (width, height) = CompareComposer.SizeFor(Compare, srWidth, srHeight);
         (double, double?)? window = Start is null && Duration is null
             ? null
             : ((Start ?? TimeSpan.Zero).TotalSeconds, Duration?.TotalSeconds);
-        using var writer = new VideoWriter(output, width, height, info, reader.ReadTimestamps(), window, Writer);
-        var recorder = new TimelineRecorder(reader.FrameCount);
         var progress = new ProgressBar(Path.GetFileName(info.Path), reader.FrameCount, Console.Error);
-        using (var front = new FrontStages(reader, upscaler, cancellation))
-        {
-            var encode = new EncodeStage(
-                front.Inference.Output, writer, frame => composer is null ? frame.Sr : composer.Compose(frame), recorder, front.Token, progress.Report);
-            front.Start();
-            encode.Start();
-            front.Finish(encode.Completion);
-        }
-
+        var (recorder, width, height) = Encode(reader, info, window, output, upscaler, progress.Report, cancellation);
         var stages = recorder.Stages();
         double srFps = stages.FirstOrDefault(s => s.Name == "infer")?.Fps ?? 0;
         Console.Error.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"wrote {output}: {recorder.Records.Count} frames {width}x{height}, {recorder.EndToEndFps:F1} fps end to end, SR alone {srFps:F1} fps ({(srFps > 0 ? recorder.EndToEndFps / srFps : 0):F2}x)"));
     }
+
+    /// <summary>
+    /// Upscales the frames of <paramref name="segment"/> into <paramref name="output"/> as a segment for
+    /// <see cref="VideoJoiner"/>: video only (the join copies audio and subtitles once), unrotated (the join sets the
+    /// rotation), each frame stamped with its source PTS.
+    /// </summary>
+    /// <param name="info">The source.</param>
+    /// <param name="timestamps">The PTS of every frame of the source (the manifest's), so the reader need not find them again.</param>
+    /// <param name="segment">Which frames.</param>
+    /// <param name="output">The segment file.</param>
+    /// <param name="upscaler">The model.</param>
+    /// <param name="progress">The job's progress bar (counting the frames done before this segment).</param>
+    /// <param name="cancellation">Ctrl-C.</param>
+    /// <returns>Frames written.</returns>
+    public int RunSegment(
+        VideoInfo info, IReadOnlyList<long> timestamps, SegmentRange segment, string output, IUpscaler upscaler, ProgressBar progress, CancellationToken cancellation)
+    {
+        // The reader's start is time after the first frame; exact back to the PTS for any time base finer than 100 ns ticks.
+        var timeBase = info.TimestampTimeBase;
+        var start = TimeSpan.FromTicks((long)Math.Round(
+            (decimal)(timestamps[segment.FirstFrame] - timestamps[0]) * timeBase.Numerator * TimeSpan.TicksPerSecond / timeBase.Denominator,
+            MidpointRounding.AwayFromZero));
+        using var reader = new VideoReader(info, new VideoReaderOptions
+        {
+            Start = start,
+            MaxFrames = segment.Frames,
+            KnownTimestamps = timestamps,
+            Region = Region,
+        });
+        var videoOnly = info with { AudioStreams = [], SubtitleStreams = [], Rotation = 0 };
+        var (recorder, _, _) = Encode(reader, videoOnly, null, output, upscaler, progress.Report, cancellation);
+        return recorder.Records.Count;
+    }
+
+    private (TimelineRecorder Recorder, int Width, int Height) Encode(
+        VideoReader reader, VideoInfo source, (double, double?)? window, string output, IUpscaler upscaler, Action<long> progress, CancellationToken cancellation)
+    {
+        int srWidth = reader.Width * upscaler.Scale, srHeight = reader.Height * upscaler.Scale;
+        var composer = Compare == CompareMode.None ? null : new CompareComposer(Compare, reader.Width, reader.Height, upscaler.Scale);
+        var (width, height) = CompareComposer.SizeFor(Compare, srWidth, srHeight);
+        using var writer = new VideoWriter(output, width, height, source, reader.ReadTimestamps(), window, Writer);
+        var recorder = new TimelineRecorder(reader.FrameCount);
+        using (var front = new FrontStages(reader, upscaler, cancellation))
+        {
+            var encode = new EncodeStage(
+                front.Inference.Output, writer, frame => composer is null ? frame.Sr : composer.Compose(frame), recorder, front.Token, progress);
+            front.Start();
+            encode.Start();
+            front.Finish(encode.Completion);
+        }
+
+        return (recorder, width, height);
+    }
+
+    /// <summary>Every option of this job that changes the output, by its command-line name (a segmented job's work is reused only under the same).</summary>
+    public SortedDictionary<string, string> OutputSettings(int scale) => new(StringComparer.Ordinal)
+    {
+        ["codec"] = Writer.Codec,
+        ["crf"] = Writer.Crf.ToString(CultureInfo.InvariantCulture),
+        ["preset"] = Writer.Preset,
+        ["pix-fmt"] = Writer.PixelFormat,
+        ["roi"] = Region?.ToString() ?? "(none)",
+        ["compare"] = Compare.ToString().ToLowerInvariant(),
+        ["scale"] = scale.ToString(CultureInfo.InvariantCulture),
+    };
 }

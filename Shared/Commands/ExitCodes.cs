@@ -26,6 +26,9 @@ public static class ExitCodes
     /// <summary>A batch finished but some of its inputs failed (each was reported).</summary>
     public const int SomeFailed = 7;
 
+    /// <summary>A segmented upscale was asked to join, but some of its segments are not done (each is named).</summary>
+    public const int SegmentsMissing = 8;
+
     /// <summary>Stopped by Ctrl-C.</summary>
     public const int Interrupted = 130;
 }

@@ -49,6 +49,9 @@ public sealed record VideoInfo
     /// <summary>The video stream's bit rate (the container's when the stream has none), bits per second; null when unknown.</summary>
     public double? BitRate { get; init; }
 
+    /// <summary>The time base frames are stamped in (the reader's) and encoded in (the writer's): the stream's, or 1/1000 where it has none.</summary>
+    public Rational TimestampTimeBase => TimeBase.IsKnown ? TimeBase : new Rational(1, 1000);
+
     /// <summary>Frames per second as a number (0 when unknown).</summary>
     public double FramesPerSecond => FrameRate.ToDouble();
 

@@ -118,6 +118,35 @@ public static class VideoProbe
     }
 
     /// <summary>
+    /// The presentation timestamps of the video stream's keyframe packets (where decoding can start), in the stream's
+    /// time base, sorted; empty where the packets carry no timestamps. From the packets, without decoding.
+    /// </summary>
+    /// <exception cref="VideoFileException">ffprobe cannot read the packets.</exception>
+    public static long[] ReadKeyframeTimestamps(VideoInfo info)
+    {
+        var (exit, output, error) = RunFfprobe(
+            ["-v", "error", "-select_streams", info.StreamIndex.ToString(CultureInfo.InvariantCulture), "-show_entries", "packet=pts,flags", "-of", "csv=p=0", "--", info.Path]);
+        if (exit != 0)
+        {
+            throw new VideoFileException(info.Path, $"cannot read the video packets ({LastLine(error, $"ffprobe exit code {exit}")})");
+        }
+
+        var keyframes = new List<long>();
+        foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string[] fields = line.Split(',');
+            if (fields.Length >= 2 && fields[1].Contains('K', StringComparison.Ordinal)
+                && long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long pts))
+            {
+                keyframes.Add(pts);
+            }
+        }
+
+        keyframes.Sort();
+        return [.. keyframes];
+    }
+
+    /// <summary>
     /// The timestamps of every frame the decoder produces, in decoding output order, in <paramref name="timeBase"/>
     /// units: exactly what <see cref="VideoReader"/> stamps on its frames. Decodes the whole stream (no conversion),
     /// so it costs one decode of the file.
@@ -214,7 +243,7 @@ public static class VideoProbe
     private static long[] SyntheticTimestamps(VideoInfo info, int count)
     {
         double rate = info.FramesPerSecond > 0 ? info.FramesPerSecond : 25;
-        double unitsPerSecond = info.TimeBase.IsKnown ? 1 / info.TimeBase.ToDouble() : 1000;
+        double unitsPerSecond = 1 / info.TimestampTimeBase.ToDouble();
         return Enumerable.Range(0, count).Select(i => (long)Math.Round(i / rate * unitsPerSecond)).ToArray();
     }
 

@@ -61,7 +61,7 @@ public sealed class VideoReader : IDisposable
         Options.Region?.EnsureInside(info.Width, info.Height);
         Width = Options.Region?.Width ?? info.Width;
         Height = Options.Region?.Height ?? info.Height;
-        TimeBase = info.TimeBase.IsKnown ? info.TimeBase : new Rational(1, 1000);
+        TimeBase = info.TimestampTimeBase;
         double unitsPerSecond = 1 / TimeBase.ToDouble();
         _startOffset = (long)Math.Round((Options.Start ?? TimeSpan.Zero).TotalSeconds * unitsPerSecond);
         _windowLength = Options.Duration is { } d ? (long)Math.Round(d.TotalSeconds * unitsPerSecond) : null;

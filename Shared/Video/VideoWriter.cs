@@ -184,7 +184,7 @@ public sealed class VideoWriter : IDisposable
 
     private static string Filters(VideoInfo source, IReadOnlyList<long> timestamps, int width, int height, VideoWriterOptions options)
     {
-        Rational tb = source.TimeBase.IsKnown ? source.TimeBase : new Rational(1, 1000);
+        Rational tb = source.TimestampTimeBase;
         var filters = new List<string>
         {
             $"settb={tb.Numerator}/{tb.Denominator}",
@@ -214,24 +214,12 @@ public sealed class VideoWriter : IDisposable
     private FFMpegArgumentProcessor Command(VideoInfo source, (double Start, double? Duration)? window)
     {
         var o = Options;
-        Rational tb = source.TimeBase.IsKnown ? source.TimeBase : new Rational(1, 1000);
+        Rational tb = source.TimestampTimeBase;
         var arguments = FFMpegArguments.FromPipeInput(_frames, input => input.WithCustomArgument("-v error -nostdin"));
-        bool copyStreams = source.AudioStreams.Count + source.SubtitleStreams.Count > 0;
+        bool copyStreams = SourceCarryOver.HasStreamsToCopy(source);
         if (copyStreams)
         {
-            arguments = arguments.AddFileInput(source.Path, verifyExists: false, input =>
-            {
-                if (window is { } w)
-                {
-                    // Custom arguments: FFMpegCore's StartTime and Duration take a TimeSpan, which rounds the
-                    // window's exact seconds to 100 ns ticks.
-                    input.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-ss {w.Start:R}"));
-                    if (w.Duration is { } d)
-                    {
-                        input.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-t {d:R}"));
-                    }
-                }
-            });
+            arguments = SourceCarryOver.AddStreamsInput(arguments, source, window);
         }
 
         return arguments.OutputToFile(_encodedPath, overwrite: true, output =>
@@ -240,11 +228,7 @@ public sealed class VideoWriter : IDisposable
             output.WithCustomArgument($"-filter_script:v \"{_filterScript}\"").WithMap(0, StreamType.Video);
             if (copyStreams)
             {
-                // Custom arguments: FFMpegCore's maps cannot be optional ("?": the source may have no audio or no
-                // subtitles), and it has no builder that copies every subtitle stream.
-                output.WithCustomArgument("-map 1:a? -map 1:s?")
-                    .WithAudioCodec(AudioCodec.Copy)
-                    .WithCustomArgument("-c:s copy");
+                SourceCarryOver.CopyStreams(output, 1);
             }
 
             // Custom arguments: -enc_time_base has no builder, and WithVideoCodec needs a Codec, which FFMpegCore
@@ -266,29 +250,19 @@ public sealed class VideoWriter : IDisposable
                 output.WithThreads(threads);
             }
 
-            // Custom arguments: FFMpegCore has no builders for the colour tags or the MP4 track timescale.
-            var colour = source.Colour;
-            AddIf(output, "-colorspace", colour.Matrix);
-            AddIf(output, "-color_range", colour.Range);
-            AddIf(output, "-color_primaries", colour.Primaries);
-            AddIf(output, "-color_trc", colour.Transfer);
-            if (tb.Numerator == 1 && (Path.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) || Path.EndsWith(".mov", StringComparison.OrdinalIgnoreCase)))
-            {
-                output.WithCustomArgument(string.Create(CultureInfo.InvariantCulture, $"-video_track_timescale {tb.Denominator}"));
-            }
+            SourceCarryOver.AddTags(output, source, Path);
         });
     }
 
     private void Rotate()
     {
-        // ffmpeg 5.1 turns the rotate tag into the display matrix it reads back as this same rotation.
-        int rotate = (_source.Rotation % 360 + 360) % 360;
         var command = FFMpegArguments
             .FromFileInput(_encodedPath, verifyExists: false, input => input.WithCustomArgument("-v error -nostdin"))
-            .OutputToFile(TemporaryPath, overwrite: true, output => output
-                .WithCustomArgument("-map 0") // every stream; FFMpegCore's maps name one type
-                .CopyStreams(StreamType.All)
-                .WithStreamMetadata("rotate", rotate.ToString(CultureInfo.InvariantCulture), StreamType.Video, 0));
+            .OutputToFile(TemporaryPath, overwrite: true, output =>
+            {
+                output.WithCustomArgument("-map 0").CopyStreams(StreamType.All); // every stream; FFMpegCore's maps name one type
+                SourceCarryOver.AddRotation(output, _source);
+            });
         using var remux = FfmpegRun.Start(command, Binaries);
         if (remux.WaitForExit(FinishTimeout) != 0)
         {
@@ -298,13 +272,5 @@ public sealed class VideoWriter : IDisposable
         }
 
         File.Delete(_encodedPath);
-    }
-
-    private static void AddIf(FFMpegOutputOptions output, string option, string? value)
-    {
-        if (value is not null)
-        {
-            output.WithCustomArgument($"{option} {value}");
-        }
     }
 }
