@@ -105,5 +105,13 @@ internal static class TestClips
         Lines(Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp", "-of", "csv=p=0", path]))
             .Select(l => long.TryParse(l.TrimEnd(','), NumberStyles.Integer, CultureInfo.InvariantCulture, out long v) ? v : (long?)null).ToArray();
 
+    /// <summary>
+    /// ffmpeg's framemd5 of every decoded frame of the first video stream, with its PTS in the stream's own time base
+    /// (the header lines dropped): equal lists mean the same pictures at the same times.
+    /// </summary>
+    public static string[] FrameMd5(string path) =>
+        Lines(Run("ffmpeg", ["-v", "error", "-i", path, "-map", "0:v:0", "-fps_mode", "passthrough", "-enc_time_base:v", "-1", "-f", "framemd5", "-"]))
+            .Where(l => !l.StartsWith('#')).ToArray();
+
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
