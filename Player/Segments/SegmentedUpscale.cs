@@ -42,9 +42,11 @@ internal sealed class SegmentedUpscale(UpscaleJob job, SegmentRequest request, S
             return;
         }
 
+        // A worker given one segment checks that one only: with hundreds of segments on a shared volume, every
+        // array task hashing every finished segment would read the whole output once per task.
         var todo = request.Only is { } k ? [segments[k]] : segments;
         var finished = new HashSet<int>();
-        foreach (var entry in segments)
+        foreach (var entry in todo)
         {
             if (folder.IsFinished(entry))
             {
@@ -58,8 +60,12 @@ internal sealed class SegmentedUpscale(UpscaleJob job, SegmentRequest request, S
         }
 
         int totalFrames = manifest.Timestamps.Count;
-        long framesDone = segments.Where(s => finished.Contains(s.Index)).Sum(s => (long)s.Frames);
-        if (finished.Count > 0)
+        long framesDone = segments.Where(s => request.Only is null ? finished.Contains(s.Index) : s.IsDone).Sum(s => (long)s.Frames);
+        if (request.Only is { } one && finished.Contains(one))
+        {
+            log.WriteLine($"segment {one}: already done");
+        }
+        else if (request.Only is null && finished.Count > 0)
         {
             log.WriteLine($"{finished.Count} of {segments.Count} segments already done ({framesDone} of {totalFrames} frames); skipping them");
         }
