@@ -59,26 +59,7 @@ internal static class TestClips
     }
 
     /// <summary>Runs a tool and returns stdout; fails the test with stderr when it exits non-zero.</summary>
-    public static string Run(string tool, IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} did not finish within {Timeout}");
-        }
-
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} failed: {error.Result}");
-        return output.Result;
-    }
+    public static string Run(string tool, IEnumerable<string> args) => ToolProcess.RunTool(tool, args, Timeout);
 
     /// <summary>Presentation timestamps of the first stream of <paramref name="type"/> ("v", "a"), sorted, as text.</summary>
     public static string[] PacketTimestamps(string path, string type) =>

@@ -70,8 +70,10 @@ public class SegmentedUpscaleTests
         string[] args = ["upscale", clip, "-o", output, "--model", "bicubic", "--scale", "2", "--segments", "4", .. Lossless];
         string manifest = Path.Combine(output + ".parts", "manifest.json");
 
-        using (var worker = StartPlayer(args))
+        using (var worker = ToolProcess.Start("RealtimeSR.Player.dll", args))
         {
+            worker.BeginErrorReadLine(); // drained, so the progress bar never fills the pipe and blocks it
+            worker.BeginOutputReadLine();
             // SIGKILL (no chance to clean up) as soon as the first segment is recorded done.
             var waited = Stopwatch.StartNew();
             while (DoneSegments(manifest) == 0 && !worker.HasExited && waited.Elapsed < TimeSpan.FromMinutes(3))
@@ -204,26 +206,6 @@ public class SegmentedUpscaleTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("segment 3: none to do (the plan has 2 segments", run.Error);
-    }
-
-    internal static Process StartPlayer(IEnumerable<string> args, string? workingDirectory = null)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RealtimeSR.Player.dll"));
-        foreach (string a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        if (workingDirectory is not null)
-        {
-            start.WorkingDirectory = workingDirectory;
-        }
-
-        var process = Process.Start(start)!;
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
     }
 
     private static int DoneSegments(string manifest)
