@@ -214,14 +214,14 @@ internal static class UpscaleCommand
         CheckOutput(input, output, job.Overwrite);
         var info = VideoProbe.Probe(input);
         string? model = result.GetValue(ModelOption);
-        using var upscaler = request.JoinOnly ? null : ModelOptions.CreateUpscaler(model, result, line => Console.Error.WriteLine(line), info);
-        int scale = upscaler?.Scale ?? result.GetValue(ModelOptions.ScaleOption);
+        // The join loads the model too: its scale (the model's own, not --scale) is part of the job it must match.
+        using var upscaler = ModelOptions.CreateUpscaler(model, result, line => Console.Error.WriteLine(line), info);
         var identity = new SegmentJob
         {
             Source = SourceIdentity.Of(input),
             Model = ModelOptions.ModelPathFor(model, info) is { } path ? Path.GetFileName(path) : BicubicUpscaler.ModelName,
-            ModelSha256 = ModelSha256(ModelOptions.ModelPathFor(model, info), scale),
-            Options = job.OutputSettings(scale),
+            ModelSha256 = ModelSha256(ModelOptions.ModelPathFor(model, info), upscaler.Scale),
+            Options = job.OutputSettings(upscaler.Scale),
         };
         new SegmentedUpscale(job, request, identity, Console.Error).Run(info, output, upscaler, cancellation);
         return ExitCodes.Success;

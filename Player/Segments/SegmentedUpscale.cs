@@ -16,9 +16,9 @@ internal sealed class SegmentedUpscale(UpscaleJob job, SegmentRequest request, S
 {
     /// <param name="info">The probed source.</param>
     /// <param name="output">The joined file.</param>
-    /// <param name="upscaler">The model; null only for <see cref="SegmentRequest.JoinOnly"/>.</param>
+    /// <param name="upscaler">The model.</param>
     /// <param name="cancellation">Ctrl-C: the segment in progress is abandoned (its attempt file deleted); finished ones stay.</param>
-    public void Run(VideoInfo info, string output, IUpscaler? upscaler, CancellationToken cancellation)
+    public void Run(VideoInfo info, string output, IUpscaler upscaler, CancellationToken cancellation)
     {
         var folder = new SegmentWorkFolder(output);
         if (request.JoinOnly)
@@ -29,11 +29,15 @@ internal sealed class SegmentedUpscale(UpscaleJob job, SegmentRequest request, S
                 throw new SegmentWorkException(folder.FolderPath, $"{reason}; join with the options the segments were made with");
             }
 
+            if (request.Count is not null && existing.SegmentsRequested != request.CountText)
+            {
+                throw new SegmentWorkException(folder.FolderPath, $"it was made with --segments {existing.SegmentsRequested}, not {request.CountText}");
+            }
+
             Join(folder, existing, info);
             return;
         }
 
-        ArgumentNullException.ThrowIfNull(upscaler);
         var manifest = folder.OpenOrCreate(identity, request.CountText, () => Plan(info));
         var segments = manifest.Segments;
         if (request.Only is { } only && only >= segments.Count)
