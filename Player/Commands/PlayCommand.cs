@@ -43,7 +43,7 @@ internal static class PlayCommand
 
     private static readonly Option<ViewMode> ModeOption = new("--mode")
     {
-        Description = "split (bicubic | SR at a draggable divider), side, sr or bicubic",
+        Description = "split (bicubic | SR at a draggable divider), side, sr, bicubic or difference (|SR - bicubic| amplified)",
         DefaultValueFactory = _ => ViewMode.Split,
     };
 

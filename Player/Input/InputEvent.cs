@@ -12,9 +12,10 @@ namespace RealtimeSR.Player.Input;
 /// <param name="Wheel">Wheel steps for <see cref="InputEventKind.MouseWheel"/>: positive away from the user (zoom in);
 /// fractional from smooth-scrolling devices.</param>
 /// <param name="Repeat">For <see cref="InputEventKind.KeyDown"/>: an auto-repeat of a held key.</param>
+/// <param name="Ctrl">A Ctrl key was held (the wheel then zooms the loupe rather than the view).</param>
 public readonly record struct InputEvent(
     InputEventKind Kind, PlayerKey Key = PlayerKey.Unknown, MouseButton Button = MouseButton.None,
-    float X = 0, float Y = 0, float Wheel = 0, bool Repeat = false)
+    float X = 0, float Y = 0, float Wheel = 0, bool Repeat = false, bool Ctrl = false)
 {
     public static InputEvent KeyDown(PlayerKey key) => new(InputEventKind.KeyDown, Key: key);
 
@@ -26,6 +27,6 @@ public readonly record struct InputEvent(
 
     public static InputEvent MouseMove(float x, float y) => new(InputEventKind.MouseMotion, X: x, Y: y);
 
-    public static InputEvent MouseWheel(float steps, float x, float y) =>
-        new(InputEventKind.MouseWheel, X: x, Y: y, Wheel: steps);
+    public static InputEvent MouseWheel(float steps, float x, float y, bool ctrl = false) =>
+        new(InputEventKind.MouseWheel, X: x, Y: y, Wheel: steps, Ctrl: ctrl);
 }

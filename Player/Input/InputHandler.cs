@@ -46,6 +46,7 @@ public sealed class InputHandler
                 actions.Add(PlayerAction.Quit);
                 return state;
             case InputEventKind.MouseButtonDown when inputEvent.Button == MouseButton.Left:
+                state = state.WithPointer(inputEvent.X, inputEvent.Y);
                 _drag = IsOnDivider(inputEvent.X, inputEvent.Y, layout)
                     ? DragKind.Divider
                     : layout.PaneAt(inputEvent.X, inputEvent.Y).HasValue ? DragKind.Pan : DragKind.None;
@@ -56,9 +57,11 @@ public sealed class InputHandler
                 _drag = DragKind.None;
                 return released;
             case InputEventKind.MouseMotion:
-                return Drag(state, inputEvent.X, inputEvent.Y, layout);
+                return Drag(state, inputEvent.X, inputEvent.Y, layout).WithPointer(inputEvent.X, inputEvent.Y);
+            case InputEventKind.MouseWheel when inputEvent.Ctrl && state.Loupe:
+                return state.WithPointer(inputEvent.X, inputEvent.Y).WithLoupeZoomSteps(Math.Sign(inputEvent.Wheel));
             case InputEventKind.MouseWheel:
-                return ZoomAbout(state, inputEvent.Wheel, inputEvent.X, inputEvent.Y, layout);
+                return ZoomAbout(state, inputEvent.Wheel, inputEvent.X, inputEvent.Y, layout).WithPointer(inputEvent.X, inputEvent.Y);
             default:
                 return state;
         }
@@ -93,6 +96,12 @@ public sealed class InputHandler
                 return state.WithHalvesSwapped();
             case PlayerKey.B:
                 return state.WithFlip();
+            case PlayerKey.D:
+                return state.WithDifferenceToggled();
+            case PlayerKey.LeftBracket or PlayerKey.RightBracket:
+                return state.WithDifferenceGainTimes(key == PlayerKey.RightBracket ? 2 : 0.5);
+            case PlayerKey.L:
+                return state with { Loupe = !state.Loupe };
             case PlayerKey.O:
                 return state with { OsdVisible = !state.OsdVisible };
             case PlayerKey.F:

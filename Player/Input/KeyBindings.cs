@@ -12,6 +12,10 @@ public static class KeyBindings
           m            cycle mode: split → side → sr → bicubic
           x            swap the halves of split and side (SR left, bicubic right)
           b            flip the whole picture between SR and bicubic in place
+          d            difference view on / off: |SR - bicubic| amplified (gain on the label)
+          [ / ]        halve / double the difference view's gain (1-64, default 8)
+          l            loupe on / off: bicubic | SR under the pointer, magnified, pixels as blocks
+          ctrl+wheel   loupe zoom 2x / 4x / 8x / 16x (while the loupe is on)
           o            show / hide the statistics overlay (OSD)
           f            fullscreen on / off
           s            screenshot of what is shown (PNG)

@@ -19,4 +19,8 @@ public enum PlayerKey
     Minus,
     Q,
     Escape,
+    D,
+    L,
+    LeftBracket,
+    RightBracket,
 }

@@ -22,6 +22,7 @@ public sealed class ViewRenderer : IDisposable
     private readonly BicubicRowsPass _bicubicRows;
     private readonly BicubicPass _bicubic;
     private readonly SrPass _sr;
+    private readonly DifferencePass _difference;
     private readonly OverlayPass _overlay;
     private readonly SolidPass _solid;
     private readonly GlVertexArray _vertexArray;
@@ -32,6 +33,10 @@ public sealed class ViewRenderer : IDisposable
     private GlTexture? _srTexture;
     private GlFramebuffer? _rowsTarget;
     private bool _rowsStale;
+    private GlFramebuffer? _bicubicWhole;
+    private bool _bicubicWholeStale;
+    private GlTexture? _differenceLabel;
+    private double _differenceLabelGain;
     private GlTexture? _bicubicLabel;
     private GlTexture? _srLabel;
     private OsdStats? _osdStats;
@@ -50,6 +55,7 @@ public sealed class ViewRenderer : IDisposable
             _bicubicRows = Track(new BicubicRowsPass(gl, shaders), created);
             _bicubic = Track(new BicubicPass(gl, shaders), created);
             _sr = Track(new SrPass(gl, shaders), created);
+            _difference = Track(new DifferencePass(gl, shaders), created);
             _overlay = Track(new OverlayPass(gl, shaders), created);
             _solid = Track(new SolidPass(gl, shaders), created);
             _vertexArray = Track(new GlVertexArray(gl), created);
@@ -113,6 +119,7 @@ public sealed class ViewRenderer : IDisposable
 
         // The rows are resized at the next Draw, where the caller's framebuffer binding is known and can be restored.
         _rowsStale = true;
+        _bicubicWholeStale = true;
         _uploadMs = StopTiming();
     }
 
@@ -175,26 +182,39 @@ public sealed class ViewRenderer : IDisposable
 
         _vertexArray.Bind();
         ViewLayout layout = Layout(state, targetWidth, targetHeight);
+        if (state.Mode == ViewMode.Difference)
+        {
+            PrepareDifference(state.DifferenceGain, targetWidth, targetHeight);
+        }
+
         double bicubicMs = 0;
         double srMs = 0;
         for (int i = 0; i < layout.PaneCount; i++)
         {
             ViewPane pane = layout.Pane(i);
             StartTiming();
+            DrawPane(pane, state, targetWidth, targetHeight);
             if (pane.Content == PaneContent.Bicubic)
             {
-                _bicubic.Draw(_rowsTarget.Color, _srTexture.Width, _srTexture.Height, pane, targetWidth, targetHeight);
                 bicubicMs += StopTiming();
             }
             else
             {
-                _sr.Draw(_srTexture, pane, targetWidth, targetHeight);
                 srMs += StopTiming();
             }
         }
 
         StartTiming();
         DrawDecorations(state, layout, targetWidth, targetHeight);
+        if (LoupeLayout.Compute(state, layout, targetWidth, targetHeight) is { } loupe)
+        {
+            // A 2-pixel white border around both squares, then the squares: the same passes as the view, magnified.
+            var border = loupe.Frame;
+            _solid.Draw(new PixelRect(border.X - 2, border.Y - 2, border.Width + 4, border.Height + 4), 1f, 1f, 1f, targetWidth, targetHeight);
+            DrawPane(loupe.Bicubic, state, targetWidth, targetHeight);
+            DrawPane(loupe.Sr, state, targetWidth, targetHeight);
+        }
+
         double overlayMs = StopTiming();
         if (MeasurePasses)
         {
@@ -202,8 +222,67 @@ public sealed class ViewRenderer : IDisposable
         }
     }
 
+    private void DrawPane(in ViewPane pane, ViewState state, int targetWidth, int targetHeight)
+    {
+        switch (pane.Content)
+        {
+            case PaneContent.Bicubic:
+                _bicubic.Draw(_rowsTarget!.Color, _srTexture!.Width, _srTexture.Height, pane, targetWidth, targetHeight);
+                break;
+            case PaneContent.Difference:
+                _difference.Draw(_srTexture!, _bicubicWhole!.Color, state.DifferenceGain, pane, targetWidth, targetHeight);
+                break;
+            default:
+                _sr.Draw(_srTexture!, pane, targetWidth, targetHeight);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The difference view's inputs: the whole bicubic upscale at SR size (drawn once per frame, and only while the
+    /// view is on) and the label carrying the gain. Restores the caller's framebuffer and viewport.
+    /// </summary>
+    private void PrepareDifference(double gain, int targetWidth, int targetHeight)
+    {
+        int width = _srTexture!.Width, height = _srTexture.Height;
+        if (_bicubicWhole is null || _bicubicWhole.Width != width || _bicubicWhole.Height != height)
+        {
+            _bicubicWhole?.Dispose();
+            _bicubicWhole = null;
+            _bicubicWhole = new GlFramebuffer(_gl, width, height, TextureLayout.RgbaFloat);
+            _bicubicWholeStale = true;
+        }
+
+        if (_bicubicWholeStale)
+        {
+            _gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
+            _bicubicWhole.Bind();
+            _gl.Viewport(0, 0, (uint)width, (uint)height);
+            var whole = new PixelRect(0, 0, width, height);
+            _bicubic.Draw(_rowsTarget!.Color, width, height, new ViewPane(PaneContent.Bicubic, whole, 0, 0, 1, whole), width, height);
+            _gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)callerFramebuffer);
+            _gl.Viewport(0, 0, (uint)targetWidth, (uint)targetHeight);
+            _bicubicWholeStale = false;
+        }
+
+        if (_differenceLabel is null || _differenceLabelGain != gain)
+        {
+            _differenceLabel?.Dispose();
+            _differenceLabel = null;
+            _differenceLabel = Label(DifferenceLabel(gain));
+            _differenceLabelGain = gain;
+        }
+    }
+
+    /// <summary>The difference view's label, with its gain.</summary>
+    public static string DifferenceLabel(double gain) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|SR - bicubic| x{gain:0.##}");
+
     public void Dispose()
     {
+        _bicubicWhole?.Dispose();
+        _differenceLabel?.Dispose();
+        _difference.Dispose();
         _lrTexture?.Dispose();
         _srTexture?.Dispose();
         _rowsTarget?.Dispose();
@@ -218,7 +297,12 @@ public sealed class ViewRenderer : IDisposable
         _bicubicRows.Dispose();
     }
 
-    private GlTexture? LabelOf(in ViewPane pane) => pane.Content == PaneContent.Bicubic ? _bicubicLabel : _srLabel;
+    private GlTexture? LabelOf(in ViewPane pane) => pane.Content switch
+    {
+        PaneContent.Bicubic => _bicubicLabel,
+        PaneContent.Difference => _differenceLabel,
+        _ => _srLabel,
+    };
 
     private void DrawDecorations(ViewState state, in ViewLayout layout, int targetWidth, int targetHeight)
     {

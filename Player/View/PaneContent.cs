@@ -5,4 +5,7 @@ public enum PaneContent
 {
     Bicubic,
     Sr,
+
+    /// <summary>|SR − bicubic|, amplified.</summary>
+    Difference,
 }

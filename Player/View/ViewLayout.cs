@@ -88,7 +88,12 @@ public readonly record struct ViewLayout
             }
 
             default:
-                PaneContent content = state.Mode == ViewMode.Sr ? PaneContent.Sr : PaneContent.Bicubic;
+                PaneContent content = state.Mode switch
+                {
+                    ViewMode.Sr => PaneContent.Sr,
+                    ViewMode.Difference => PaneContent.Difference,
+                    _ => PaneContent.Bicubic,
+                };
                 return new ViewLayout(
                     Place(content, whole, state, pictureWidth, pictureHeight), null, -1, pictureWidth, pictureHeight);
         }

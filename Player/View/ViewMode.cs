@@ -14,4 +14,7 @@ public enum ViewMode
 
     /// <summary>Only the bicubic upscale.</summary>
     Bicubic,
+
+    /// <summary>What SR changed: |SR − bicubic| per pixel and channel, amplified by <see cref="ViewState.DifferenceGain"/>.</summary>
+    Difference,
 }

@@ -22,6 +22,12 @@ internal struct SdlEvent
     public const byte Pressed = 1;
     public const int WheelFlipped = 1;
 
+    /// <summary>KMOD_LCTRL.</summary>
+    public const int LeftControlModifier = 0x0040;
+
+    /// <summary>KMOD_LCTRL | KMOD_RCTRL.</summary>
+    public const int ControlModifiers = LeftControlModifier | 0x0080;
+
     [FieldOffset(0)]
     public uint Type;
 

@@ -49,9 +49,13 @@ public sealed class SdlInputInjector
         Push(ref e);
     }
 
-    /// <summary>A wheel turn of <paramref name="steps"/> (positive = away from the user) with the pointer at (x, y).</summary>
-    public void Wheel(int steps, float x, float y)
+    /// <summary>
+    /// A wheel turn of <paramref name="steps"/> (positive = away from the user) with the pointer at (x, y), with Ctrl
+    /// held or not (SDL's keyboard modifier state is set, and stays until the next wheel turn sets it again).
+    /// </summary>
+    public void Wheel(int steps, float x, float y, bool ctrl = false)
     {
+        SdlNative.SDL_SetModState(ctrl ? SdlEvent.LeftControlModifier : 0);
         var e = Header(SdlEvent.MouseWheel);
         var (px, py) = _window.ToPoints(x, y);
         e.Int16 = 0;

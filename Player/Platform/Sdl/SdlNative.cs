@@ -111,6 +111,13 @@ internal static class SdlNative
     [DllImport(Lib)]
     public static extern void SDL_PumpEvents();
 
+    /// <summary>Modifier keys held now (<c>SDL_Keymod</c> bits; Ctrl = 0x0040 left | 0x0080 right).</summary>
+    [DllImport(Lib)]
+    public static extern int SDL_GetModState();
+
+    [DllImport(Lib)]
+    public static extern void SDL_SetModState(int modState);
+
     [DllImport(Lib)]
     public static extern uint SDL_OpenAudioDevice(
         [MarshalAs(UnmanagedType.LPUTF8Str)] string? device, int isCapture, ref SdlAudioSpec desired,

@@ -210,7 +210,8 @@ public sealed class SdlWindow : IPlayerWindow
                 float steps = e.Float32 != 0 ? e.Float32 : e.Int20;
                 steps = e.Int24 == SdlEvent.WheelFlipped ? -steps : steps;
                 var (x, y) = ToPixels(e.Int36, e.Int40);
-                inputEvent = InputEvent.MouseWheel(steps, x, y);
+                // Wheel events carry no modifiers: the keyboard's state at the time it is read stands in.
+                inputEvent = InputEvent.MouseWheel(steps, x, y, ctrl: (SdlNative.SDL_GetModState() & SdlEvent.ControlModifiers) != 0);
                 return steps != 0;
             }
 

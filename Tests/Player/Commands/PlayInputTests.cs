@@ -4,6 +4,8 @@ using RealtimeSR.Player.Input;
 using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Player.Platform.Sdl;
 using RealtimeSR.Player.Rendering;
+using RealtimeSR.Player.View;
+using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Tests.Player.Platform;
 using RealtimeSR.Tests.Video;
 using Xunit.Abstractions;
@@ -139,5 +141,80 @@ public sealed class PlayInputTests
         Assert.Null(failure);
         Assert.True(finished, "the script did not reach its end: " + string.Join("; ", log));
         Assert.Equal(0, exit);
+    }
+
+    [Fact]
+    public void Play_InjectedInspectionInput_ShowsTheDifferenceViewWithTheLoupeWhereThePointerIs()
+    {
+        using var temp = new TempFolder();
+        // Big enough that the loupe (two squares of a third of the window side) fits beside the pointer.
+        string clip = TestClips.Make(temp.File("clip.mkv"), 160, 120, frames: 240);
+        string model = TinyModelFile.Write(temp.Path, scale: 2);
+        string screenshot = temp.File("shown.png");
+        var log = new List<string>();
+        string? failure = null;
+        ViewState? final = null;
+        (int Width, int Height) window = default;
+
+        var hooks = new PlayHooks(Observe: target =>
+        {
+            var sdlWindow = (SdlWindow)((WindowRenderTarget)target).Window;
+            var inject = new SdlInputInjector(sdlWindow);
+            var clock = Stopwatch.StartNew();
+            int phase = 0;
+            long phaseStart = 0;
+            return snapshot =>
+            {
+                if (phase > 3)
+                {
+                    return;
+                }
+
+                if (snapshot.Iteration - phaseStart > StepIterations || clock.Elapsed > Deadline)
+                {
+                    failure = $"stuck in step {phase} at {snapshot}; {string.Join("; ", log)}";
+                    phase = 4;
+                    inject.KeyDown(PlayerKey.Q);
+                    return;
+                }
+
+                window = sdlWindow.DrawableSize;
+                switch (phase)
+                {
+                    case 0 when snapshot.Presented >= 3:
+                        inject.KeyDown(PlayerKey.Space);
+                        inject.KeyDown(PlayerKey.D);
+                        inject.KeyDown(PlayerKey.L);
+                        inject.MouseMove(window.Width / 3, window.Height / 3);
+                        inject.Wheel(1, window.Width / 3, window.Height / 3, ctrl: true);
+                        (phase, phaseStart) = (1, snapshot.Iteration);
+                        log.Add("pause, d, l, pointer to a third, ctrl+wheel");
+                        break;
+                    case 1 when snapshot.State is { Paused: true, Mode: ViewMode.Difference, Loupe: true, LoupeZoom: 8 }:
+                        (phase, phaseStart) = (2, snapshot.Iteration);
+                        log.Add($"state {snapshot.State}");
+                        break;
+                    case 2 when snapshot.Iteration - phaseStart >= 20:
+                        final = snapshot.State;
+                        inject.KeyDown(PlayerKey.Q);
+                        (phase, phaseStart) = (4, snapshot.Iteration);
+                        break;
+                }
+            };
+        });
+
+        var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu", "--screenshot", screenshot]);
+        int exit = PlayCommand.Run(parse, hooks);
+
+        log.ForEach(_output.WriteLine);
+        Assert.Null(failure);
+        Assert.Equal(0, exit);
+        Assert.NotNull(final);
+        var shown = ImageFile.Load(screenshot);
+        var layout = ViewLayout.Compute(final, window.Width, window.Height, 320, 240);
+        var loupe = LoupeLayout.Compute(final, layout, window.Width, window.Height)!.Value;
+        int i = (loupe.Frame.Y + 10) * shown.Width + loupe.Frame.X - 1;
+        Assert.Equal((255f, 255f, 255f), (shown.Planes[i], shown.Planes[shown.Width * shown.Height + i], shown.Planes[2 * shown.Width * shown.Height + i]));
+        Assert.Equal(((float)(window.Width / 3), (float)(window.Height / 3)), (final.PointerX, final.PointerY));
     }
 }

@@ -163,9 +163,48 @@ public sealed class InputHandlerTests
     }
 
     [Fact]
+    public void Handle_DifferenceKeys_ToggleTheViewAndHalveOrDoubleItsGainWithinLimits()
+    {
+        var state = Key(new ViewState(ViewMode.Side), PlayerKey.D);
+        Assert.Equal(ViewMode.Difference, state.Mode);
+        Assert.Equal(16, Key(state, PlayerKey.RightBracket).DifferenceGain);
+        Assert.Equal(4, Key(state, PlayerKey.LeftBracket).DifferenceGain);
+        for (int i = 0; i < 10; i++)
+        {
+            state = Key(state, PlayerKey.RightBracket);
+        }
+
+        Assert.Equal(ViewState.MaxDifferenceGain, state.DifferenceGain);
+        Assert.Equal(ViewMode.Split, Key(state, PlayerKey.D).Mode);
+        Assert.Equal(ViewMode.Split, state.WithNextMode().Mode); // m leaves the difference view for split
+        Assert.Empty(_actions);
+    }
+
+    [Fact]
+    public void Handle_LoupeOnThenCtrlWheel_ZoomsTheLoupeNotTheViewAndFollowsThePointer()
+    {
+        var state = Key(new ViewState(), PlayerKey.L);
+        state = _handler.Handle(state, InputEvent.MouseMove(300, 200), Layout(state), _actions);
+        state = _handler.Handle(state, InputEvent.MouseWheel(1, 310, 210, ctrl: true), Layout(state), _actions);
+
+        Assert.True(state.Loupe);
+        Assert.Equal(8, state.LoupeZoom);
+        Assert.Equal(1, state.Zoom);
+        Assert.Equal((310f, 210f), (state.PointerX, state.PointerY));
+        for (int i = 0; i < 5; i++)
+        {
+            state = _handler.Handle(state, InputEvent.MouseWheel(1, 310, 210, ctrl: true), Layout(state), _actions);
+        }
+
+        Assert.Equal(ViewState.MaxLoupeZoom, state.LoupeZoom);
+        Assert.Equal(InputHandler.ZoomPerStep, _handler.Handle(state, InputEvent.MouseWheel(1, 310, 210), Layout(state), _actions).Zoom, 9);
+        Assert.False(Key(state, PlayerKey.L).Loupe);
+    }
+
+    [Fact]
     public void HelpText_ListsEveryKey()
     {
-        foreach (string key in new[] { "space", "←", "→", ",", ".", "m ", "o ", "f ", "s ", "+", "-", "q", "Esc", "wheel", "drag" })
+        foreach (string key in new[] { "space", "←", "→", ",", ".", "m ", "o ", "f ", "s ", "+", "-", "q", "Esc", "wheel", "drag", "d ", "[ / ]", "l ", "ctrl+wheel", "x ", "b " })
         {
             Assert.Contains(key, KeyBindings.HelpText);
         }

@@ -105,6 +105,26 @@ public sealed class SdlWindowTests : IDisposable
     }
 
     [Fact]
+    public void PollEvent_InjectedInspectionKeys_DifferenceWithGainThenLoupeZoomedByCtrlWheel()
+    {
+        var injector = new SdlInputInjector(_window);
+        foreach (PlayerKey key in new[] { PlayerKey.D, PlayerKey.RightBracket, PlayerKey.L })
+        {
+            injector.KeyDown(key);
+        }
+
+        injector.Wheel(1, 120, 90, ctrl: true);
+        ViewState state = Pump(new ViewState(), expectedEvents: 4);
+
+        Assert.Equal(ViewMode.Difference, state.Mode);
+        Assert.Equal(16, state.DifferenceGain);
+        Assert.True(state.Loupe);
+        Assert.Equal(8, state.LoupeZoom);
+        Assert.Equal((120f, 90f), (state.PointerX, state.PointerY)); // the loupe looks where the wheel turned
+        Assert.Equal(1, state.Zoom); // the ctrl+wheel went to the loupe, not the view
+    }
+
+    [Fact]
     public void PollEvent_InjectedWheel_ZoomsAboutPointer()
     {
         var injector = new SdlInputInjector(_window);

@@ -111,6 +111,70 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void Draw_DifferenceModeOfSrEqualToBicubic_IsBlack()
+    {
+        using var scene = new HeadlessScene(srIsBicubic: true);
+        Image shown = scene.Render(new ViewState(ViewMode.Difference, DifferenceGain: ViewState.MaxDifferenceGain));
+
+        // Below the label every pixel is black, even at the highest gain.
+        var picture = shown.Crop(0, LabelRows, shown.Width, shown.Height - LabelRows);
+        Assert.Equal(0f, picture.Planes.Max());
+    }
+
+    [Fact]
+    public void Draw_DifferenceMode_ShowsAbsoluteDifferenceTimesGainWithGainInLabel()
+    {
+        using var scene = new HeadlessScene();
+        Image shown = scene.Render(new ViewState(ViewMode.Difference, DifferenceGain: 4));
+        Image bicubic = MatlabResize.Upscale(scene.Lr, scene.Scale);
+
+        // Window pixel = SR pixel here (1280x720 both). The CPU reference rounds its intermediate to 8 bits as MATLAB
+        // does, the GPU keeps floats: they differ by up to a level, which the gain 4 makes 4.
+        for (int y = LabelRows; y < 720; y += 29)
+        {
+            for (int x = 0; x < 1280; x += 31)
+            {
+                var sr = Pixel(scene.Sr, x, y);
+                var bic = Pixel(bicubic, x, y);
+                float expected = Math.Min(255, 4 * Math.Abs(sr.G - Math.Clamp(bic.G, 0, 255)));
+                Assert.InRange(Pixel(shown, x, y).G, expected - 5, expected + 5);
+            }
+        }
+
+        Assert.Equal("|SR - bicubic| x4", ViewRenderer.DifferenceLabel(4));
+        Assert.True(shown.Crop(0, 0, 200, LabelRows).Planes.Max() > 200, "the label is drawn");
+    }
+
+    [Fact]
+    public void Draw_LoupeOverSplitView_ShowsSourcePixelsMagnifiedBesideThePointer()
+    {
+        using var scene = new HeadlessScene();
+        var state = new ViewState(ViewMode.Split, Loupe: true, LoupeZoom: 4, PointerX: 400.5f, PointerY: 300.5f);
+        Image shown = scene.Render(state);
+        Image bicubic = MatlabResize.Upscale(scene.Lr, scene.Scale);
+        var loupe = LoupeLayout.Compute(state, scene.Renderer.Layout(state, 1280, 720), 1280, 720)!.Value;
+
+        // The picture point under the pointer sits at the centre of both squares, 4 window pixels per SR pixel.
+        Assert.Equal(4, loupe.Sr.Scale);
+        Assert.Equal((400.5, 300.5), loupe.Sr.ToPicture(loupe.Sr.Clip.X + loupe.Sr.Clip.Width / 2.0, loupe.Sr.Clip.Y + loupe.Sr.Clip.Height / 2.0));
+        for (int dy = 1; dy < loupe.Sr.Clip.Height; dy += 7)
+        {
+            for (int dx = 1; dx < loupe.Sr.Clip.Width; dx += 7)
+            {
+                int x = loupe.Sr.Clip.X + dx, y = loupe.Sr.Clip.Y + dy;
+                var (px, py) = loupe.Sr.ToPicture(x + 0.5, y + 0.5);
+                Assert.Equal(Pixel(scene.Sr, (int)Math.Floor(px), (int)Math.Floor(py)), Pixel(shown, x, y));
+                int bx = loupe.Bicubic.Clip.X + dx;
+                var (qx, qy) = loupe.Bicubic.ToPicture(bx + 0.5, y + 0.5);
+                var expected = Pixel(bicubic, (int)Math.Floor(qx), (int)Math.Floor(qy));
+                Assert.InRange(Pixel(shown, bx, y).R, Math.Clamp(expected.R, 0, 255) - 2, Math.Clamp(expected.R, 0, 255) + 2);
+            }
+        }
+
+        Assert.Equal((255f, 255f, 255f), Pixel(shown, loupe.Frame.X - 1, loupe.Frame.Y + 10)); // the border
+    }
+
+    [Fact]
     public void Draw_SideModeInWideWindow_LetterboxesBothPanes()
     {
         using var scene = new HeadlessScene();
