@@ -62,6 +62,12 @@ internal static class PlayCommand
         Description = "save what is shown at the end as PNG",
     };
 
+    private static readonly Option<string> ShotsOption = new("--shots")
+    {
+        Description = "folder for the s key's screenshots and the e key's evidence snapshots (default: the current folder)",
+        DefaultValueFactory = _ => ".",
+    };
+
     private static readonly Option<bool> NoDropOption = new("--no-drop")
     {
         Description = "show every frame as fast as SR allows (no drops; sound off)",
@@ -81,7 +87,7 @@ internal static class PlayCommand
     {
         var command = new Command("play", "play a video with live super-resolution, bicubic | SR side by side\n\n" + KeyBindings.HelpText)
         {
-            FileArgument, ModelOption, ModeOption, TimingsOption, ExitAfterOption, ScreenshotOption, NoDropOption, OsdOption, HeadlessOption,
+            FileArgument, ModelOption, ModeOption, TimingsOption, ExitAfterOption, ScreenshotOption, ShotsOption, NoDropOption, OsdOption, HeadlessOption,
         };
         foreach (var option in ModelOptions.All)
         {
@@ -130,6 +136,8 @@ internal static class PlayCommand
             NoDrop = noDrop,
             ExitAfterFrames = result.GetValue(ExitAfterOption),
             ScreenshotPath = screenshot,
+            ScreenshotFolder = ShotsFolder(result.GetValue(ShotsOption)!),
+            Evidence = new EvidenceSource(file, ModelOptions.ModelPathFor(result.GetValue(ModelOption), info), upscaler.Name, upscaler.Scale, upscaler.ExecutionProvider),
             OsdVisible = result.GetValue(OsdOption),
         };
 
@@ -176,6 +184,10 @@ internal static class PlayCommand
         double shrink = Math.Min(1, Math.Min((double)MaxWindowWidth / pictureWidth, (double)MaxWindowHeight / pictureHeight));
         return (Math.Max(1, (int)Math.Round(pictureWidth * shrink)), Math.Max(1, (int)Math.Round(pictureHeight * shrink)));
     }
+
+    /// <summary>The --shots folder, checked before playback starts (a key press must not be the first to find it missing).</summary>
+    private static string ShotsFolder(string folder) =>
+        Directory.Exists(folder) ? Path.GetFullPath(folder) : throw new UsageException($"--shots {folder}: no such folder");
 
     /// <summary>An audio device for the file's first audio stream, or null (no audio, or no device: said in one line).</summary>
     private static SdlAudioOutput? OpenAudio(VideoInfo info)

@@ -110,6 +110,9 @@ public sealed class InputHandler
             case PlayerKey.S:
                 actions.Add(PlayerAction.Screenshot);
                 return state;
+            case PlayerKey.E:
+                actions.Add(PlayerAction.Evidence);
+                return state;
             case PlayerKey.Plus or PlayerKey.Minus:
                 actions.Add(PlayerAction.Volume(key == PlayerKey.Plus ? PlayerAction.VolumeStep : -PlayerAction.VolumeStep));
                 return state;

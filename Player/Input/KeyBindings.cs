@@ -19,6 +19,8 @@ public static class KeyBindings
           o            show / hide the statistics overlay (OSD)
           f            fullscreen on / off
           s            screenshot of what is shown (PNG)
+          e            evidence snapshot: source, bicubic and SR of this frame (PNGs) + JSON
+                       (file, frame, PTS, model SHA-256, scale, EP, view, each PNG's SHA-256)
           + / -        volume up / down
           q / Esc      quit
           drag divider move the split between bicubic (left) and SR (right)

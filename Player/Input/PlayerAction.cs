@@ -26,5 +26,7 @@ public readonly record struct PlayerAction(PlayerActionKind Kind, double Amount 
 
     public static readonly PlayerAction Screenshot = new(PlayerActionKind.Screenshot);
 
+    public static readonly PlayerAction Evidence = new(PlayerActionKind.Evidence);
+
     public static readonly PlayerAction Quit = new(PlayerActionKind.Quit);
 }

@@ -15,6 +15,9 @@ public enum PlayerActionKind
     /// <summary>Save what is on screen now as a PNG.</summary>
     Screenshot,
 
+    /// <summary>Save the frame on screen as evidence: source, bicubic and SR PNGs with a JSON sidecar.</summary>
+    Evidence,
+
     /// <summary>Change the volume by <see cref="PlayerAction.Amount"/> (fraction of full scale, e.g. ±0.1).</summary>
     Volume,
 

@@ -23,4 +23,5 @@ public enum PlayerKey
     L,
     LeftBracket,
     RightBracket,
+    E,
 }

@@ -17,8 +17,11 @@ public sealed record PlaybackOptions
     /// <summary>Save what is shown as PNG here when playback ends; null = none.</summary>
     public string? ScreenshotPath { get; init; }
 
-    /// <summary>Folder the s key saves screenshots to.</summary>
+    /// <summary>Folder the s key saves screenshots to, and the e key evidence snapshots.</summary>
     public string ScreenshotFolder { get; init; } = ".";
+
+    /// <summary>What evidence snapshots record about the source and the method; null = the e key does nothing.</summary>
+    public EvidenceSource? Evidence { get; init; }
 
     /// <summary>Show the statistics overlay from the start.</summary>
     public bool OsdVisible { get; init; }

@@ -168,6 +168,9 @@ public sealed class RenderLoop
                 case PlayerActionKind.Screenshot:
                     SaveScreenshot(Path.Combine(_options.ScreenshotFolder, $"rtsr-screenshot-{Math.Max(_transport.ShownIndex, 0):D6}.png"));
                     break;
+                case PlayerActionKind.Evidence when _options.Evidence is { } evidence && _transport.ShownIndex >= 0:
+                    SaveEvidence(evidence);
+                    break;
                 case PlayerActionKind.Volume:
                     float volume = _pipeline.AdjustVolume((float)action.Amount);
                     Console.Error.WriteLine($"volume {volume:P0}");
@@ -281,6 +284,23 @@ public sealed class RenderLoop
             _renderer.SetOsd(stats);
             _dirty = true;
         }
+    }
+
+    private void SaveEvidence(EvidenceSource evidence)
+    {
+        var (width, height) = _target.Size;
+        _target.Bind();
+        var pictures = _renderer.ReadPictures(width, height);
+        // The SR region on screen: the first pane's visible picture rectangle (both panes show the same one).
+        ViewPane pane = _renderer.Layout(_state, width, height).First;
+        var (left, top) = pane.ToPicture(pane.Fit.X, pane.Fit.Y);
+        var (right, bottom) = pane.ToPicture(pane.Fit.Right, pane.Fit.Bottom);
+        int x0 = Math.Max(0, (int)Math.Floor(left)), y0 = Math.Max(0, (int)Math.Floor(top));
+        int x1 = Math.Min(pictures.Sr.Width, (int)Math.Ceiling(right)), y1 = Math.Min(pictures.Sr.Height, (int)Math.Ceiling(bottom));
+        string sidecar = EvidenceSnapshot.Write(
+            _options.ScreenshotFolder, evidence, _transport.ShownIndex, _transport.ShownSeconds, _state, (x0, y0, x1 - x0, y1 - y0), pictures);
+        Console.Error.WriteLine($"evidence: {sidecar} (frame {_transport.ShownIndex})");
+        _dirty = true;
     }
 
     private void SaveScreenshot(string path)

@@ -116,6 +116,42 @@ public sealed class GlTexture : IDisposable
             PixelFormat.Rgba, PixelType.UnsignedByte, rgba);
     }
 
+    /// <summary>
+    /// Reads the texture back as CHW planar floats (R, G and B planes of <see cref="Width"/> × the picture's height, in
+    /// GL's row order: for a texture drawn into as a framebuffer, bottom row first). Allocates; for snapshots, not per frame.
+    /// </summary>
+    public float[] DownloadPlanar()
+    {
+        // A planar texture holds its three planes as stacked rows: one channel, three times the picture's height.
+        int planes = Layout switch
+        {
+            TextureLayout.PlanarFloat => 3,
+            TextureLayout.RgbFloat => 3,
+            TextureLayout.RgbaFloat => 4,
+            _ => throw new InvalidOperationException($"a {Layout} texture holds bytes, not float pictures"),
+        };
+        var texels = new float[planes * Width * Height];
+        var (_, format, _) = Formats(Layout);
+        _gl.BindTexture(TextureTarget.Texture2D, Handle);
+        _gl.PixelStore(PixelStoreParameter.PackAlignment, 4);
+        _gl.GetTexImage(TextureTarget.Texture2D, 0, format, PixelType.Float, texels.AsSpan());
+        if (Layout == TextureLayout.PlanarFloat)
+        {
+            return texels; // already CHW
+        }
+
+        int plane = Width * Height;
+        var chw = new float[3 * plane];
+        for (int i = 0; i < plane; i++)
+        {
+            chw[i] = texels[planes * i];
+            chw[plane + i] = texels[planes * i + 1];
+            chw[2 * plane + i] = texels[planes * i + 2];
+        }
+
+        return chw;
+    }
+
     /// <summary>Binds the texture to texture unit <paramref name="unit"/>.</summary>
     public void Bind(int unit)
     {

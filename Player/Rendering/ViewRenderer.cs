@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RealtimeSR.Player.Rendering.Osd;
 using RealtimeSR.Player.View;
+using RealtimeSR.Shared.Imaging;
 using Silk.NET.OpenGL;
 
 namespace RealtimeSR.Player.Rendering;
@@ -244,6 +245,22 @@ public sealed class ViewRenderer : IDisposable
     /// </summary>
     private void PrepareDifference(double gain, int targetWidth, int targetHeight)
     {
+        UpdateBicubicWhole(targetWidth, targetHeight);
+        if (_differenceLabel is null || _differenceLabelGain != gain)
+        {
+            _differenceLabel?.Dispose();
+            _differenceLabel = null;
+            _differenceLabel = Label(DifferenceLabel(gain));
+            _differenceLabelGain = gain;
+        }
+    }
+
+    /// <summary>
+    /// Draws the whole bicubic upscale at SR size into its framebuffer when the frame changed (bottom row first, as
+    /// GL draws); restores the caller's framebuffer and sets the viewport back to the target's size.
+    /// </summary>
+    private void UpdateBicubicWhole(int targetWidth, int targetHeight)
+    {
         int width = _srTexture!.Width, height = _srTexture.Height;
         if (_bicubicWhole is null || _bicubicWhole.Width != width || _bicubicWhole.Height != height)
         {
@@ -255,6 +272,8 @@ public sealed class ViewRenderer : IDisposable
 
         if (_bicubicWholeStale)
         {
+            _vertexArray.Bind();
+            _gl.Disable(EnableCap.Blend);
             _gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
             _bicubicWhole.Bind();
             _gl.Viewport(0, 0, (uint)width, (uint)height);
@@ -264,13 +283,50 @@ public sealed class ViewRenderer : IDisposable
             _gl.Viewport(0, 0, (uint)targetWidth, (uint)targetHeight);
             _bicubicWholeStale = false;
         }
+    }
 
-        if (_differenceLabel is null || _differenceLabelGain != gain)
+    /// <summary>
+    /// The pictures of the frame on screen, read back from the GPU as the view shows them (for an evidence snapshot):
+    /// the source (LR) frame, its bicubic upscale and the SR frame, each CHW in [0, 1] (clamped as displayed), row 0
+    /// at the top. Allocates; call on the GL thread after a frame was given, with the size of the bound target.
+    /// </summary>
+    public (Image Source, Image Bicubic, Image Sr) ReadPictures(int targetWidth, int targetHeight)
+    {
+        if (_lrTexture is null || _srTexture is null || _rowsTarget is null)
         {
-            _differenceLabel?.Dispose();
-            _differenceLabel = null;
-            _differenceLabel = Label(DifferenceLabel(gain));
-            _differenceLabelGain = gain;
+            throw new InvalidOperationException("no frame has been shown yet");
+        }
+
+        if (_rowsStale)
+        {
+            Draw(new ViewState(), targetWidth, targetHeight); // brings the bicubic rows up to date
+        }
+
+        UpdateBicubicWhole(targetWidth, targetHeight);
+        int width = _srTexture.Width, height = _srTexture.Height;
+        var bottomUp = _bicubicWhole!.Color.DownloadPlanar();
+        var bicubic = new float[bottomUp.Length];
+        for (int c = 0; c < 3; c++)
+        {
+            for (int y = 0; y < height; y++)
+            {
+                Array.Copy(bottomUp, (c * height + height - 1 - y) * width, bicubic, (c * height + y) * width, width);
+            }
+        }
+
+        return (
+            Unit(_lrTexture.Width, _lrTexture.Height, _lrTexture.DownloadPlanar()),
+            Unit(width, height, bicubic),
+            Unit(width, height, _srTexture.DownloadPlanar()));
+
+        static Image Unit(int w, int h, float[] chw)
+        {
+            for (int i = 0; i < chw.Length; i++)
+            {
+                chw[i] = Math.Clamp(chw[i], 0f, 1f);
+            }
+
+            return new Image(w, h, PixelRange.Unit, chw);
         }
     }
 

@@ -144,7 +144,7 @@ public sealed class PlayInputTests
     }
 
     [Fact]
-    public void Play_InjectedInspectionInput_ShowsTheDifferenceViewWithTheLoupeWhereThePointerIs()
+    public void Play_InjectedInspectionInput_ShowsDifferenceAndLoupeWhereThePointerIsAndSavesEvidence()
     {
         using var temp = new TempFolder();
         // Big enough that the loupe (two squares of a third of the window side) fits beside the pointer.
@@ -154,6 +154,8 @@ public sealed class PlayInputTests
         var log = new List<string>();
         string? failure = null;
         ViewState? final = null;
+        long shownIndex = -1;
+        string shots = temp.Folder("shots");
         (int Width, int Height) window = default;
 
         var hooks = new PlayHooks(Observe: target =>
@@ -196,6 +198,11 @@ public sealed class PlayInputTests
                         break;
                     case 2 when snapshot.Iteration - phaseStart >= 20:
                         final = snapshot.State;
+                        shownIndex = snapshot.ShownIndex;
+                        inject.KeyDown(PlayerKey.E);
+                        (phase, phaseStart) = (3, snapshot.Iteration);
+                        break;
+                    case 3 when File.Exists(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}.json")):
                         inject.KeyDown(PlayerKey.Q);
                         (phase, phaseStart) = (4, snapshot.Iteration);
                         break;
@@ -203,7 +210,7 @@ public sealed class PlayInputTests
             };
         });
 
-        var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu", "--screenshot", screenshot]);
+        var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu", "--screenshot", screenshot, "--shots", shots]);
         int exit = PlayCommand.Run(parse, hooks);
 
         log.ForEach(_output.WriteLine);
@@ -216,5 +223,17 @@ public sealed class PlayInputTests
         int i = (loupe.Frame.Y + 10) * shown.Width + loupe.Frame.X - 1;
         Assert.Equal((255f, 255f, 255f), (shown.Planes[i], shown.Planes[shown.Width * shown.Height + i], shown.Planes[2 * shown.Width * shown.Height + i]));
         Assert.Equal(((float)(window.Width / 3), (float)(window.Height / 3)), (final.PointerX, final.PointerY));
+
+        // The evidence snapshot of the paused frame: its index, the model's hash, and each PNG's hash as written.
+        using var sidecar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}.json")));
+        Assert.Equal(shownIndex, sidecar.RootElement.GetProperty("source").GetProperty("frameIndex").GetInt64());
+        Assert.Equal(EvidenceSnapshot.Sha256(model), sidecar.RootElement.GetProperty("method").GetProperty("modelSha256").GetString());
+        foreach (var picture in sidecar.RootElement.GetProperty("pictures").EnumerateArray())
+        {
+            string png = Path.Combine(shots, picture.GetProperty("file").GetString()!);
+            Assert.Equal(EvidenceSnapshot.Sha256(png), picture.GetProperty("sha256").GetString());
+        }
+
+        Assert.Equal((160, 120), (ImageFile.Load(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}-source.png")).Width, ImageFile.Load(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}-source.png")).Height));
     }
 }

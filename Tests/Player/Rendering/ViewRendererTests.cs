@@ -175,6 +175,21 @@ public sealed class ViewRendererTests
     }
 
     [Fact]
+    public void ReadPictures_AfterADraw_GivesTheSourceTheGpuBicubicAndTheSrAsShown()
+    {
+        using var scene = new HeadlessScene(lrWidth: 80, lrHeight: 45, targetWidth: 320, targetHeight: 180);
+        scene.Render(new ViewState(ViewMode.Split));
+
+        var (source, bicubic, sr) = scene.Renderer.ReadPictures(320, 180);
+
+        Assert.Equal((80, 45, 320, 180), (source.Width, source.Height, sr.Width, sr.Height));
+        Assert.Equal(scene.Lr.ToRange(PixelRange.Unit).Planes, source.Planes);
+        Assert.Equal(scene.Sr.ToRange(PixelRange.Unit).Planes, sr.Planes);
+        float[] expected = HeadlessScene.FloatBicubic(scene.Lr, 4).ToRange(PixelRange.Unit).Planes;
+        Assert.True(expected.Zip(bicubic.Planes).Max(p => Math.Abs(p.First - p.Second)) < 1e-4, "the bicubic read back is the GPU's float bicubic");
+    }
+
+    [Fact]
     public void Draw_SideModeInWideWindow_LetterboxesBothPanes()
     {
         using var scene = new HeadlessScene();
