@@ -29,7 +29,7 @@ internal sealed class FrontStages : IDisposable
         _srPool = new FramePool(reader.Width * upscaler.Scale, reader.Height * upscaler.Scale, PoolCapacity);
         WarmUp(upscaler, reader.Width, reader.Height);
         Decode = new DecodeStage(reader, _lrPool, _stop.Token, new StageMeter("decode", reader.FrameCount + 64));
-        Inference = new InferenceStage(Decode.Output, upscaler, _srPool, _stop.Token, meter: new StageMeter("infer", reader.FrameCount + 64));
+        Inference = new InferenceStage(Decode.Output, ModelSelection.Of(upscaler), _srPool, _stop.Token, meter: new StageMeter("infer", reader.FrameCount + 64));
     }
 
     public DecodeStage Decode { get; }

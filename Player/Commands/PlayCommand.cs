@@ -6,6 +6,7 @@ using RealtimeSR.Player.Platform.Sdl;
 using RealtimeSR.Player.Rendering;
 using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Commands;
@@ -36,9 +37,12 @@ internal static class PlayCommand
         Arity = ArgumentArity.ZeroOrOne,
     };
 
-    private static readonly Option<string?> ModelOption = new("--model", "-m")
+    private static readonly Option<string[]> ModelOption = new("--model", "-m")
     {
-        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModelByBitRate + ")",
+        Description = "ONNX model or 'bicubic' (default: " + ModelOptions.DefaultModelByBitRate + "); repeat it to switch between "
+            + "models with the n key (bicubic is always one of them)",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
     };
 
     private static readonly Option<ViewMode> ModeOption = new("--mode")
@@ -109,7 +113,9 @@ internal static class PlayCommand
 
         using var interrupt = new CtrlC();
         VideoInfo info = VideoProbe.Probe(file);
-        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, Log, info);
+        string?[] modelArguments = result.GetValue(ModelOption) is { Length: > 0 } given ? [.. given] : [null];
+        using var models = LoadModels(modelArguments, result, info);
+        var upscaler = models.Upscalers[0];
 
         bool noDrop = result.GetValue(NoDropOption);
         bool headless = result.GetValue(HeadlessOption);
@@ -137,7 +143,8 @@ internal static class PlayCommand
             ExitAfterFrames = result.GetValue(ExitAfterOption),
             ScreenshotPath = screenshot,
             ScreenshotFolder = ShotsFolder(result.GetValue(ShotsOption)!),
-            Evidence = new EvidenceSource(file, ModelOptions.ModelPathFor(result.GetValue(ModelOption), info), upscaler.Name, upscaler.Scale, upscaler.ExecutionProvider),
+            SourcePath = file,
+            ModelPaths = models.Paths,
             OsdVisible = result.GetValue(OsdOption),
         };
 
@@ -147,10 +154,10 @@ internal static class PlayCommand
             ? new OffscreenRenderTarget(width, height)
             : new WindowRenderTarget(new SdlWindow($"RealtimeSR — {Path.GetFileName(file)} — {upscaler.Name}", width, height), driver ?? "?");
         using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
-        using var pipeline = new PlaybackPipeline(info, upscaler, audio, noDrop);
+        using var pipeline = new PlaybackPipeline(info, models.Selection, audio, noDrop);
         Log($"play {Path.GetFileName(file)}: {info.Width}x{info.Height} → ×{upscaler.Scale} with {upscaler.Name} ({upscaler.ExecutionProvider}), " +
             $"{target.Description}, {(audio is null ? "no sound" : $"sound via {SdlAudioOutput.Driver}")}{(noDrop ? ", no drops" : "")}");
-        var loop = new RenderLoop(target, renderer, pipeline, options, upscaler.Name, upscaler.ExecutionProvider)
+        var loop = new RenderLoop(target, renderer, pipeline, options)
         {
             Observer = hooks?.Observe?.Invoke(target),
         };
@@ -183,6 +190,63 @@ internal static class PlayCommand
     {
         double shrink = Math.Min(1, Math.Min((double)MaxWindowWidth / pictureWidth, (double)MaxWindowHeight / pictureHeight));
         return (Math.Max(1, (int)Math.Round(pictureWidth * shrink)), Math.Max(1, (int)Math.Round(pictureHeight * shrink)));
+    }
+
+    /// <summary>
+    /// Loads every model the command line names (each --model; none = the default for the source) and bicubic at
+    /// their scale unless it is among them, in that order: the n key cycles through them.
+    /// </summary>
+    /// <exception cref="UsageException">The models have different scales (the SR frames have one size).</exception>
+    private static LoadedModels LoadModels(IReadOnlyList<string?> arguments, ParseResult result, VideoInfo info)
+    {
+        var loaded = new LoadedModels();
+        try
+        {
+            foreach (string? argument in arguments)
+            {
+                loaded.Add(ModelOptions.CreateUpscaler(argument, result, Log, info), ModelOptions.ModelPathFor(argument, info));
+            }
+
+            var first = loaded.Upscalers[0];
+            if (loaded.Upscalers.FirstOrDefault(u => u.Scale != first.Scale) is { } other)
+            {
+                throw new UsageException($"--model: models to switch between must share a scale ({first.Name} x{first.Scale}, {other.Name} x{other.Scale})");
+            }
+
+            if (!loaded.Upscalers.Any(u => u is BicubicUpscaler))
+            {
+                loaded.Add(new BicubicUpscaler(first.Scale), null);
+            }
+
+            return loaded;
+        }
+        catch
+        {
+            loaded.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The models a playback switches between, with their files (null for bicubic); disposes them.</summary>
+    private sealed class LoadedModels : IDisposable
+    {
+        private readonly List<IUpscaler> _upscalers = [];
+        private readonly List<string?> _paths = [];
+        private ModelSelection? _selection;
+
+        public IReadOnlyList<IUpscaler> Upscalers => _upscalers;
+
+        public IReadOnlyList<string?> Paths => _paths;
+
+        public ModelSelection Selection => _selection ??= new ModelSelection(_upscalers);
+
+        public void Add(IUpscaler upscaler, string? path)
+        {
+            _upscalers.Add(upscaler);
+            _paths.Add(path);
+        }
+
+        public void Dispose() => _upscalers.ForEach(u => u.Dispose());
     }
 
     /// <summary>The --shots folder, checked before playback starts (a key press must not be the first to find it missing).</summary>

@@ -113,6 +113,9 @@ public sealed class InputHandler
             case PlayerKey.E:
                 actions.Add(PlayerAction.Evidence);
                 return state;
+            case PlayerKey.N:
+                actions.Add(PlayerAction.NextModel);
+                return state;
             case PlayerKey.Plus or PlayerKey.Minus:
                 actions.Add(PlayerAction.Volume(key == PlayerKey.Plus ? PlayerAction.VolumeStep : -PlayerAction.VolumeStep));
                 return state;

@@ -10,6 +10,7 @@ public static class KeyBindings
           ← / →        seek back / forward 5 s
           , / .        step one frame back / forward (while paused)
           m            cycle mode: split → side → sr → bicubic
+          n            next model: cycles through the --model files given (and bicubic); label and OSD follow
           x            swap the halves of split and side (SR left, bicubic right)
           b            flip the whole picture between SR and bicubic in place
           d            difference view on / off: |SR - bicubic| amplified (gain on the label)

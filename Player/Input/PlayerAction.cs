@@ -28,5 +28,7 @@ public readonly record struct PlayerAction(PlayerActionKind Kind, double Amount 
 
     public static readonly PlayerAction Evidence = new(PlayerActionKind.Evidence);
 
+    public static readonly PlayerAction NextModel = new(PlayerActionKind.NextModel);
+
     public static readonly PlayerAction Quit = new(PlayerActionKind.Quit);
 }

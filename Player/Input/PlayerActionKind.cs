@@ -15,6 +15,9 @@ public enum PlayerActionKind
     /// <summary>Save what is on screen now as a PNG.</summary>
     Screenshot,
 
+    /// <summary>Switch to the next of the models given (and bicubic).</summary>
+    NextModel,
+
     /// <summary>Save the frame on screen as evidence: source, bicubic and SR PNGs with a JSON sidecar.</summary>
     Evidence,
 

@@ -24,4 +24,5 @@ public enum PlayerKey
     LeftBracket,
     RightBracket,
     E,
+    N,
 }

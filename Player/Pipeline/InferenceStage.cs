@@ -16,7 +16,7 @@ namespace RealtimeSR.Player.Pipeline;
 public sealed class InferenceStage
 {
     private readonly ChannelReader<VideoFrame> _input;
-    private readonly IUpscaler _upscaler;
+    private readonly ModelSelection _models;
     private readonly FramePool _srPool;
     private readonly Func<VideoFrame, bool>? _shouldDrop;
     private readonly Channel<UpscaledFrame> _output = StageChannel.Create<UpscaledFrame>();
@@ -24,17 +24,17 @@ public sealed class InferenceStage
     private readonly StageThread _thread;
 
     /// <param name="input">LR frames (the decode stage's output).</param>
-    /// <param name="upscaler">Runs on this stage's thread only; not owned.</param>
+    /// <param name="models">The models; the selected one runs on this stage's thread, each frame stamped with its index. Not owned.</param>
     /// <param name="srPool">Frames of Scale × the LR size; not owned.</param>
     /// <param name="cancellation">Stops the stage.</param>
     /// <param name="shouldDrop">Drop policy, asked once per frame before inference; null = never drop.</param>
     /// <param name="meter">Measures each upscale on this stage's thread and marks the frame's timeline; null = a meter of its own.</param>
     public InferenceStage(
-        ChannelReader<VideoFrame> input, IUpscaler upscaler, FramePool srPool, CancellationToken cancellation,
+        ChannelReader<VideoFrame> input, ModelSelection models, FramePool srPool, CancellationToken cancellation,
         Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null)
     {
         _input = input;
-        _upscaler = upscaler;
+        _models = models;
         _srPool = srPool;
         _cancellation = cancellation;
         _shouldDrop = shouldDrop;
@@ -76,10 +76,12 @@ public sealed class InferenceStage
                 }
 
                 sr = _srPool.Rent(_cancellation);
+                int model = _models.Selected;
                 long begin = Meter.Begin(lr.Timeline, TimelineMark.InferStart);
-                _upscaler.Upscale(lr, sr);
+                _models.Models[model].Upscale(lr, sr);
                 Meter.End(begin, lr.Timeline, TimelineMark.InferEnd);
                 sr.CopyMetadataFrom(lr);
+                sr.ModelIndex = model;
                 if (!StageChannel.Write(_output.Writer, new UpscaledFrame(lr, sr), _cancellation))
                 {
                     break;

@@ -15,8 +15,8 @@ internal sealed class OsdSampler
 
     private readonly PlaybackPipeline _pipeline;
     private readonly StageMeter _renderMeter;
-    private readonly string _modelName;
-    private readonly string _executionProvider;
+    private string _modelName;
+    private string _executionProvider;
     private readonly StageTiming[] _stages = new StageTiming[3];
     private long _ticks;
     private long _decoded;
@@ -27,6 +27,13 @@ internal sealed class OsdSampler
     {
         _pipeline = pipeline;
         _renderMeter = renderMeter;
+        _modelName = modelName;
+        _executionProvider = executionProvider.ToUpperInvariant();
+    }
+
+    /// <summary>The model whose frames are shown now (after a switch).</summary>
+    public void SetModel(string modelName, string executionProvider)
+    {
         _modelName = modelName;
         _executionProvider = executionProvider.ToUpperInvariant();
     }

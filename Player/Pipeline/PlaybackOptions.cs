@@ -20,8 +20,11 @@ public sealed record PlaybackOptions
     /// <summary>Folder the s key saves screenshots to, and the e key evidence snapshots.</summary>
     public string ScreenshotFolder { get; init; } = ".";
 
-    /// <summary>What evidence snapshots record about the source and the method; null = the e key does nothing.</summary>
-    public EvidenceSource? Evidence { get; init; }
+    /// <summary>The file played, for evidence snapshots; null = the e key does nothing.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>The model files, in the order of the pipeline's models (null for bicubic), for evidence snapshots.</summary>
+    public IReadOnlyList<string?> ModelPaths { get; init; } = [];
 
     /// <summary>Show the statistics overlay from the start.</summary>
     public bool OsdVisible { get; init; }

@@ -21,7 +21,7 @@ public sealed class PlaybackPipeline : IDisposable
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly IUpscaler _upscaler;
+    private readonly ModelSelection _models;
     private readonly SdlAudioOutput? _audioOutput;
     private readonly bool _noDrop;
     private readonly FramePool _lrPool;
@@ -38,15 +38,15 @@ public sealed class PlaybackPipeline : IDisposable
     private long _droppedBefore;
 
     /// <param name="info">The probed video.</param>
-    /// <param name="upscaler">The model (or bicubic), warmed up here; not owned.</param>
+    /// <param name="models">The models (or bicubic) to switch between, each warmed up here; not owned.</param>
     /// <param name="audioOutput">An F32 device at the first audio stream's rate and channels; null = no sound
     /// (monotonic clock). Not owned.</param>
     /// <param name="noDrop">Never drop: every frame is shown, as fast as SR allows.</param>
     /// <exception cref="VideoFileException">The file cannot be decoded or has no frames.</exception>
-    public PlaybackPipeline(VideoInfo info, IUpscaler upscaler, SdlAudioOutput? audioOutput, bool noDrop)
+    public PlaybackPipeline(VideoInfo info, ModelSelection models, SdlAudioOutput? audioOutput, bool noDrop)
     {
         Info = info;
-        _upscaler = upscaler;
+        _models = models;
         _audioOutput = audioOutput;
         _noDrop = noDrop;
 
@@ -58,7 +58,7 @@ public sealed class PlaybackPipeline : IDisposable
         LrWidth = _reader.Width;
         LrHeight = _reader.Height;
         _lrPool = new FramePool(LrWidth, LrHeight, PoolCapacity);
-        _srPool = new FramePool(LrWidth * upscaler.Scale, LrHeight * upscaler.Scale, PoolCapacity);
+        _srPool = new FramePool(LrWidth * models.Scale, LrHeight * models.Scale, PoolCapacity);
         DecodeMeter = new StageMeter("decode", _timestamps.Length + 64);
         InferenceMeter = new StageMeter("infer", _timestamps.Length + 64);
         _dropPolicy = ShouldDrop;
@@ -77,7 +77,10 @@ public sealed class PlaybackPipeline : IDisposable
 
     public int LrHeight { get; }
 
-    public int Scale => _upscaler.Scale;
+    public int Scale => _models.Scale;
+
+    /// <summary>The models, and which one runs (the render thread selects).</summary>
+    public ModelSelection Models => _models;
 
     /// <summary>The source's nominal frame interval (1 / its frame rate; 1/30 s when unknown).</summary>
     public double FrameSeconds => _frameSeconds;
@@ -96,6 +99,9 @@ public sealed class PlaybackPipeline : IDisposable
 
     /// <summary>Frames dropped before inference since playback started.</summary>
     public long Dropped => _droppedBefore + (_inference?.Dropped ?? 0);
+
+    /// <summary>Counts a frame the render loop discarded (one the previous model made, after a switch) with the drops.</summary>
+    public void CountDropped() => _droppedBefore++;
 
     /// <summary>Upscaled frames of the current run, in order; the reader returns each pair to its pools.</summary>
     public ChannelReader<UpscaledFrame> Output => _inference?.Output ?? throw new InvalidOperationException("the pipeline is not started");
@@ -132,7 +138,7 @@ public sealed class PlaybackPipeline : IDisposable
         int first = Array.BinarySearch(_timestamps, _reader.ReadTimestamps()[0]);
         _stop = new CancellationTokenSource();
         _decode = new DecodeStage(_reader, _lrPool, _stop.Token, DecodeMeter, first >= 0 ? first : index);
-        _inference = new InferenceStage(_decode.Output, _upscaler, _srPool, _stop.Token, _dropPolicy, InferenceMeter);
+        _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter);
         RestartAudio(seconds);
         _decode.Start();
         _inference.Start();
@@ -206,10 +212,14 @@ public sealed class PlaybackPipeline : IDisposable
 
     private void WarmUp()
     {
-        // The first run at a size allocates the session's tensors and checks the output shape.
+        // The first run at a size allocates the session's tensors and checks the output shape: done for every model
+        // here, so that switching to one later costs no more than its next frame.
         var lr = new VideoFrame(LrWidth, LrHeight);
-        var sr = new VideoFrame(LrWidth * _upscaler.Scale, LrHeight * _upscaler.Scale);
-        _upscaler.Upscale(lr, sr);
+        var sr = new VideoFrame(LrWidth * _models.Scale, LrHeight * _models.Scale);
+        foreach (var model in _models.Models)
+        {
+            model.Upscale(lr, sr);
+        }
     }
 
     private void StopStages()

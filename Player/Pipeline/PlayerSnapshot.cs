@@ -9,4 +9,5 @@ namespace RealtimeSR.Player.Pipeline;
 /// <param name="ShownSeconds">Its media time, seconds from the first frame.</param>
 /// <param name="State">The view state (mode, divider, zoom, paused, …).</param>
 /// <param name="Dropped">Frames dropped so far.</param>
-public readonly record struct PlayerSnapshot(long Iteration, long Presented, long ShownIndex, double ShownSeconds, ViewState State, long Dropped);
+/// <param name="ShownModel">The name of the model that made the SR frame on screen (the SR label).</param>
+public readonly record struct PlayerSnapshot(long Iteration, long Presented, long ShownIndex, double ShownSeconds, ViewState State, long Dropped, string ShownModel);

@@ -35,14 +35,13 @@ public sealed class RenderLoop
     private long _presented;
     private long _renderBegin;
     private long _lastPresentTicks;
+    private int _shownModel;
 
     /// <param name="target">Where to draw; its context is current on this thread.</param>
     /// <param name="renderer">The view renderer made on that context.</param>
     /// <param name="pipeline">The producing side; started here.</param>
     /// <param name="options">Playback options.</param>
-    /// <param name="modelName">The SR label and OSD model name.</param>
-    /// <param name="executionProvider">Where the model runs ("cpu", "cuda", "none"), for the OSD.</param>
-    public RenderLoop(IRenderTarget target, ViewRenderer renderer, PlaybackPipeline pipeline, PlaybackOptions options, string modelName, string executionProvider)
+    public RenderLoop(IRenderTarget target, ViewRenderer renderer, PlaybackPipeline pipeline, PlaybackOptions options)
     {
         _target = target;
         _renderer = renderer;
@@ -52,8 +51,10 @@ public sealed class RenderLoop
         _transport = new PlaybackTransport(pipeline, options.NoDrop);
         Recorder = new TimelineRecorder(pipeline.FrameCount + 64);
         RenderMeter = new StageMeter("render", pipeline.FrameCount + 64);
-        _osd = new OsdSampler(pipeline, RenderMeter, modelName, executionProvider);
-        renderer.SetLabels("Bicubic", modelName);
+        var model = pipeline.Models.Current;
+        _osd = new OsdSampler(pipeline, RenderMeter, model.Name, model.ExecutionProvider);
+        renderer.SetLabels("Bicubic", model.Name);
+        _shownModel = pipeline.Models.Selected;
     }
 
     /// <summary>Called on the render thread after every iteration (tests drive input from here).</summary>
@@ -111,7 +112,8 @@ public sealed class RenderLoop
                     Thread.Sleep(IdleWait);
                 }
 
-                Observer?.Invoke(new PlayerSnapshot(++iteration, _presented, _transport.ShownIndex, _transport.ShownSeconds, _state, _pipeline.Dropped));
+                Observer?.Invoke(new PlayerSnapshot(
+                    ++iteration, _presented, _transport.ShownIndex, _transport.ShownSeconds, _state, _pipeline.Dropped, _pipeline.Models.Models[_shownModel].Name));
                 if (_options.ExitAfterFrames is { } most && _presented >= most)
                 {
                     break;
@@ -168,8 +170,13 @@ public sealed class RenderLoop
                 case PlayerActionKind.Screenshot:
                     SaveScreenshot(Path.Combine(_options.ScreenshotFolder, $"rtsr-screenshot-{Math.Max(_transport.ShownIndex, 0):D6}.png"));
                     break;
-                case PlayerActionKind.Evidence when _options.Evidence is { } evidence && _transport.ShownIndex >= 0:
-                    SaveEvidence(evidence);
+                case PlayerActionKind.NextModel when _pipeline.Models.Models.Count > 1:
+                    SwitchModel();
+                    break;
+                case PlayerActionKind.Evidence when _options.SourcePath is { } source && _transport.ShownIndex >= 0:
+                    var model = _pipeline.Models.Models[_shownModel];
+                    string? modelPath = _shownModel < _options.ModelPaths.Count ? _options.ModelPaths[_shownModel] : null;
+                    SaveEvidence(new EvidenceSource(source, modelPath, model.Name, model.Scale, model.ExecutionProvider));
                     break;
                 case PlayerActionKind.Volume:
                     float volume = _pipeline.AdjustVolume((float)action.Amount);
@@ -202,8 +209,17 @@ public sealed class RenderLoop
         }
 
         var output = _pipeline.Output;
-        if (output.TryRead(out UpscaledFrame frame))
+        while (output.TryRead(out UpscaledFrame frame))
         {
+            // After a switch, frames the previous model made while they waited in the queue are dropped like late
+            // ones, so the new model's frames show as soon as the first is ready (except with --no-drop).
+            if (!_options.NoDrop && frame.Sr.ModelIndex != _pipeline.Models.Selected && !_transport.Paused)
+            {
+                frame.Return();
+                _pipeline.CountDropped();
+                continue;
+            }
+
             _pending = frame;
             return true;
         }
@@ -245,6 +261,15 @@ public sealed class RenderLoop
         VideoFrame lr = frame.Lr;
         VideoFrame sr = frame.Sr;
         _renderer.SetFrame(lr.Pixels, lr.Width, lr.Height, sr.Pixels, sr.Width, sr.Height);
+        if (sr.ModelIndex != _shownModel)
+        {
+            // The label and the OSD name the model that made these pixels, from this frame on.
+            var model = _pipeline.Models.Models[sr.ModelIndex];
+            _renderer.SetLabels("Bicubic", model.Name);
+            _osd.SetModel(model.Name, model.ExecutionProvider);
+            _shownModel = sr.ModelIndex;
+        }
+
         _transport.Shown(sr.Index, seconds);
         _renderBegin = begin;
         _dirty = true;
@@ -283,6 +308,26 @@ public sealed class RenderLoop
         {
             _renderer.SetOsd(stats);
             _dirty = true;
+        }
+    }
+
+    /// <summary>
+    /// Selects the next model. Playing, its frames follow as soon as the first is upscaled (the queued ones of the
+    /// previous model are dropped); paused, the frame on screen is decoded and upscaled again with it.
+    /// </summary>
+    private void SwitchModel()
+    {
+        int next = _pipeline.Models.SelectNext();
+        Console.Error.WriteLine($"model: {_pipeline.Models.Models[next].Name}");
+        if (_transport.Paused && _transport.ShownIndex >= 0)
+        {
+            DropPending();
+            _transport.StartAt(_transport.ShownIndex);
+        }
+        else if (!_options.NoDrop && _pending is { } stale && stale.Sr.ModelIndex != next)
+        {
+            DropPending();
+            _pipeline.CountDropped();
         }
     }
 

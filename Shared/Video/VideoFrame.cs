@@ -56,6 +56,9 @@ public sealed class VideoFrame
 
     public FrameTimeline Timeline { get; } = new();
 
+    /// <summary>For an SR frame: which of the player's models made it (an index into its model list; 0 where there is one).</summary>
+    public int ModelIndex { get; set; }
+
     /// <summary>One colour plane (0 = R, 1 = G, 2 = B), row-major.</summary>
     public Span<float> Plane(int channel) => Pixels.AsSpan(channel * PlaneLength, PlaneLength);
 

@@ -19,6 +19,8 @@ public sealed class InputHandlerTests
     [InlineData(PlayerKey.S, PlayerActionKind.Screenshot, 0.0)]
     [InlineData(PlayerKey.Q, PlayerActionKind.Quit, 0.0)]
     [InlineData(PlayerKey.Escape, PlayerActionKind.Quit, 0.0)]
+    [InlineData(PlayerKey.E, PlayerActionKind.Evidence, 0.0)]
+    [InlineData(PlayerKey.N, PlayerActionKind.NextModel, 0.0)]
     public void Handle_ActionKey_EmitsAction(PlayerKey key, PlayerActionKind kind, double amount)
     {
         Key(new ViewState(), key);
@@ -204,7 +206,7 @@ public sealed class InputHandlerTests
     [Fact]
     public void HelpText_ListsEveryKey()
     {
-        foreach (string key in new[] { "space", "←", "→", ",", ".", "m ", "o ", "f ", "s ", "+", "-", "q", "Esc", "wheel", "drag", "d ", "[ / ]", "l ", "ctrl+wheel", "x ", "b " })
+        foreach (string key in new[] { "space", "←", "→", ",", ".", "m ", "o ", "f ", "s ", "+", "-", "q", "Esc", "wheel", "drag", "d ", "[ / ]", "l ", "ctrl+wheel", "x ", "b ", "e ", "n " })
         {
             Assert.Contains(key, KeyBindings.HelpText);
         }

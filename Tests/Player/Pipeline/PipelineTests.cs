@@ -23,7 +23,7 @@ public class PipelineTests
         using var srPool = new FramePool(96, 64, 5);
         using var stop = new CancellationTokenSource(Timeout);
         var decode = new DecodeStage(reader, lrPool, stop.Token);
-        var inference = new InferenceStage(decode.Output, upscaler, srPool, stop.Token);
+        var inference = new InferenceStage(decode.Output, ModelSelection.Of(upscaler), srPool, stop.Token);
         decode.Start();
         inference.Start();
         var seen = new List<(long Index, long Pts)>();
@@ -59,7 +59,7 @@ public class PipelineTests
         using var srPool = new FramePool(64, 32, 5);
         using var stop = new CancellationTokenSource(Timeout);
         var decode = new DecodeStage(reader, lrPool, stop.Token);
-        var inference = new InferenceStage(decode.Output, upscaler, srPool, stop.Token, frame => frame.Index % 2 == 1);
+        var inference = new InferenceStage(decode.Output, ModelSelection.Of(upscaler), srPool, stop.Token, frame => frame.Index % 2 == 1);
         decode.Start();
         inference.Start();
         var kept = new List<long>();
@@ -86,7 +86,7 @@ public class PipelineTests
         using var srPool = new FramePool(32, 16, 5);
         using var stop = new CancellationTokenSource(Timeout);
         var decode = new DecodeStage(reader, lrPool, stop.Token);
-        var inference = new InferenceStage(decode.Output, upscaler, srPool, stop.Token);
+        var inference = new InferenceStage(decode.Output, ModelSelection.Of(upscaler), srPool, stop.Token);
         decode.Start();
         inference.Start();
         int frames = 0;

@@ -13,7 +13,7 @@ public class PlaybackTransportTests
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 32, 24, frames: 20);
         using var upscaler = new CopyingUpscaler("copy", _ => { });
-        using var pipeline = new PlaybackPipeline(VideoProbe.Probe(clip), upscaler, null, noDrop: false);
+        using var pipeline = new PlaybackPipeline(VideoProbe.Probe(clip), ModelSelection.Of(upscaler), null, noDrop: false);
         var transport = new PlaybackTransport(pipeline, noDrop: false);
 
         transport.StartAt(0);

@@ -65,9 +65,9 @@ public class RenderLoopTests
         var info = VideoProbe.Probe(clip);
         using var target = new OffscreenRenderTarget(info.Width * upscaler.Scale, info.Height * upscaler.Scale);
         using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
-        using var pipeline = new PlaybackPipeline(info, upscaler, null, options.NoDrop);
+        using var pipeline = new PlaybackPipeline(info, ModelSelection.Of(upscaler), null, options.NoDrop);
         using var timeout = new CancellationTokenSource(Timeout);
-        var loop = new RenderLoop(target, renderer, pipeline, options, upscaler.Name, upscaler.ExecutionProvider) { Observer = observer };
+        var loop = new RenderLoop(target, renderer, pipeline, options) { Observer = observer };
         loop.Run(timeout.Token);
         return (loop, pipeline);
     }
