@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RealtimeSR.Player.Commands;
 using RealtimeSR.Player.Input;
 using RealtimeSR.Player.Pipeline;
@@ -14,7 +13,8 @@ namespace RealtimeSR.Tests.Player.Commands;
 
 /// <summary>
 /// The play verb in this process, in a real SDL window (Xvfb in CI), driven by injected input exactly as a user's
-/// keys and mouse arrive: the divider moves, pause holds the frame, steps and seeks land on the expected frame.
+/// keys and mouse arrive: the divider moves, pause holds the frame, steps and seeks land on the expected frame; the
+/// difference view, the loupe and the evidence snapshot follow the keys; the model switch shows the other model next.
 /// </summary>
 [Collection(SdlCollection.Name)]
 public sealed class PlayInputTests
@@ -39,107 +39,75 @@ public sealed class PlayInputTests
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mkv"), 64, 48, frames: 240);
         string model = TinyModelFile.Write(temp.Path, scale: 2);
-        var log = new List<string>();
-        string? failure = null;
-        bool finished = false;
+        InputScript? script = null;
 
         var hooks = new PlayHooks(Observe: target =>
         {
             var window = (SdlWindow)((WindowRenderTarget)target).Window;
             var inject = new SdlInputInjector(window);
-            var clock = Stopwatch.StartNew();
-            int phase = 0;
-            long phaseStart = 0;
+            var run = script = new InputScript(inject, StepIterations, Deadline);
             long paused = -1;
-
-            void Next(long iteration, string what)
-            {
-                log.Add($"iteration {iteration}: {what}");
-                phase++;
-                phaseStart = iteration;
-            }
-
             return snapshot =>
             {
-                if (finished)
+                if (run.Over(snapshot))
                 {
-                    return;
-                }
-
-                if (snapshot.Iteration - phaseStart > StepIterations || clock.Elapsed > Deadline)
-                {
-                    failure = $"stuck in step {phase} at {snapshot}; {string.Join("; ", log)}";
-                    finished = true;
-                    inject.KeyDown(PlayerKey.Q);
                     return;
                 }
 
                 var (width, height) = window.DrawableSize;
-                switch (phase)
+                switch (run.Step)
                 {
                     case 0 when snapshot.Presented >= 3:
                         inject.Drag((width / 2f, height / 2f), (width / 4f, height / 2f));
-                        Next(snapshot.Iteration, "drag divider to a quarter");
+                        run.Next(snapshot, "drag divider to a quarter");
                         break;
                     case 1 when Math.Abs(snapshot.State.Divider - 0.25) < 0.02:
                         inject.KeyDown(PlayerKey.Space);
-                        Next(snapshot.Iteration, $"divider at {snapshot.State.Divider:F3}; pause");
+                        run.Next(snapshot, $"divider at {snapshot.State.Divider:F3}; pause");
                         break;
                     case 2 when snapshot.State.Paused:
                         paused = snapshot.ShownIndex;
-                        Next(snapshot.Iteration, $"paused at frame {paused}");
+                        run.Next(snapshot, $"paused at frame {paused}");
                         break;
-                    case 3 when snapshot.Iteration - phaseStart >= 50:
-                        Check(snapshot.ShownIndex == paused, $"frame {snapshot.ShownIndex} shown while paused at {paused}");
+                    case 3 when snapshot.Iteration - run.StepStart >= 50:
+                        run.Check(snapshot.ShownIndex == paused, $"frame {snapshot.ShownIndex} shown while paused at {paused}");
                         inject.KeyDown(PlayerKey.Period);
-                        Next(snapshot.Iteration, "still paused; step forward");
+                        run.Next(snapshot, "still paused; step forward");
                         break;
                     case 4 when snapshot.ShownIndex != paused:
-                        Check(snapshot.ShownIndex == paused + 1, $"step forward showed {snapshot.ShownIndex}, expected {paused + 1}");
+                        run.Check(snapshot.ShownIndex == paused + 1, $"step forward showed {snapshot.ShownIndex}, expected {paused + 1}");
                         inject.KeyDown(PlayerKey.Comma);
-                        Next(snapshot.Iteration, $"stepped to {snapshot.ShownIndex}; step back");
+                        run.Next(snapshot, $"stepped to {snapshot.ShownIndex}; step back");
                         break;
                     case 5 when snapshot.ShownIndex != paused + 1:
-                        Check(snapshot.ShownIndex == paused, $"step back showed {snapshot.ShownIndex}, expected {paused}");
+                        run.Check(snapshot.ShownIndex == paused, $"step back showed {snapshot.ShownIndex}, expected {paused}");
                         inject.KeyDown(PlayerKey.Right);
-                        Next(snapshot.Iteration, $"stepped back to {snapshot.ShownIndex}; seek +5 s");
+                        run.Next(snapshot, $"stepped back to {snapshot.ShownIndex}; seek +5 s");
                         break;
                     case 6 when snapshot.ShownIndex != paused:
                         long target = paused + 5 * Fps;
-                        Check(snapshot.ShownIndex == target, $"seek +5 s showed {snapshot.ShownIndex}, expected {target}");
-                        Check(Math.Abs(snapshot.ShownSeconds - target / (double)Fps) < 1e-3, $"seek +5 s shows t={snapshot.ShownSeconds}, expected {target / (double)Fps}");
-                        Check(snapshot.State.Paused, "a seek while paused resumed playback");
+                        run.Check(snapshot.ShownIndex == target, $"seek +5 s showed {snapshot.ShownIndex}, expected {target}");
+                        run.Check(Math.Abs(snapshot.ShownSeconds - target / (double)Fps) < 1e-3, $"seek +5 s shows t={snapshot.ShownSeconds}, expected {target / (double)Fps}");
+                        run.Check(snapshot.State.Paused, "a seek while paused resumed playback");
                         inject.KeyDown(PlayerKey.Left);
-                        Next(snapshot.Iteration, $"seeked to {snapshot.ShownIndex}; seek -5 s");
+                        run.Next(snapshot, $"seeked to {snapshot.ShownIndex}; seek -5 s");
                         break;
                     case 7 when snapshot.ShownIndex != paused + 5 * Fps:
-                        Check(snapshot.ShownIndex == paused, $"seek -5 s showed {snapshot.ShownIndex}, expected {paused}");
+                        run.Check(snapshot.ShownIndex == paused, $"seek -5 s showed {snapshot.ShownIndex}, expected {paused}");
                         inject.KeyDown(PlayerKey.Space);
-                        Next(snapshot.Iteration, $"back at {snapshot.ShownIndex}; resume");
+                        run.Next(snapshot, $"back at {snapshot.ShownIndex}; resume");
                         break;
                     case 8 when snapshot.ShownIndex > paused + 3:
-                        inject.KeyDown(PlayerKey.Q);
-                        Next(snapshot.Iteration, $"playing again (frame {snapshot.ShownIndex}); quit");
-                        finished = true;
+                        run.Quit(snapshot, $"playing again (frame {snapshot.ShownIndex})");
                         break;
                 }
             };
-
-            void Check(bool condition, string message)
-            {
-                if (!condition && failure is null)
-                {
-                    failure = message;
-                }
-            }
         });
 
         var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu"]);
         int exit = PlayCommand.Run(parse, hooks);
 
-        log.ForEach(_output.WriteLine);
-        Assert.Null(failure);
-        Assert.True(finished, "the script did not reach its end: " + string.Join("; ", log));
+        AssertScriptRan(script);
         Assert.Equal(0, exit);
     }
 
@@ -151,37 +119,26 @@ public sealed class PlayInputTests
         string clip = TestClips.Make(temp.File("clip.mkv"), 160, 120, frames: 240);
         string model = TinyModelFile.Write(temp.Path, scale: 2);
         string screenshot = temp.File("shown.png");
-        var log = new List<string>();
-        string? failure = null;
+        string shots = temp.Folder("shots");
+        InputScript? script = null;
         ViewState? final = null;
         long shownIndex = -1;
-        string shots = temp.Folder("shots");
         (int Width, int Height) window = default;
 
         var hooks = new PlayHooks(Observe: target =>
         {
             var sdlWindow = (SdlWindow)((WindowRenderTarget)target).Window;
             var inject = new SdlInputInjector(sdlWindow);
-            var clock = Stopwatch.StartNew();
-            int phase = 0;
-            long phaseStart = 0;
+            var run = script = new InputScript(inject, StepIterations, Deadline);
             return snapshot =>
             {
-                if (phase > 3)
+                if (run.Over(snapshot))
                 {
-                    return;
-                }
-
-                if (snapshot.Iteration - phaseStart > StepIterations || clock.Elapsed > Deadline)
-                {
-                    failure = $"stuck in step {phase} at {snapshot}; {string.Join("; ", log)}";
-                    phase = 4;
-                    inject.KeyDown(PlayerKey.Q);
                     return;
                 }
 
                 window = sdlWindow.DrawableSize;
-                switch (phase)
+                switch (run.Step)
                 {
                     case 0 when snapshot.Presented >= 3:
                         inject.KeyDown(PlayerKey.Space);
@@ -189,22 +146,19 @@ public sealed class PlayInputTests
                         inject.KeyDown(PlayerKey.L);
                         inject.MouseMove(window.Width / 3, window.Height / 3);
                         inject.Wheel(1, window.Width / 3, window.Height / 3, ctrl: true);
-                        (phase, phaseStart) = (1, snapshot.Iteration);
-                        log.Add("pause, d, l, pointer to a third, ctrl+wheel");
+                        run.Next(snapshot, "pause, d, l, pointer to a third, ctrl+wheel");
                         break;
                     case 1 when snapshot.State is { Paused: true, Mode: ViewMode.Difference, Loupe: true, LoupeZoom: 8 }:
-                        (phase, phaseStart) = (2, snapshot.Iteration);
-                        log.Add($"state {snapshot.State}");
+                        run.Next(snapshot, $"state {snapshot.State}");
                         break;
-                    case 2 when snapshot.Iteration - phaseStart >= 20:
+                    case 2 when snapshot.Iteration - run.StepStart >= 20:
                         final = snapshot.State;
                         shownIndex = snapshot.ShownIndex;
                         inject.KeyDown(PlayerKey.E);
-                        (phase, phaseStart) = (3, snapshot.Iteration);
+                        run.Next(snapshot, $"evidence of frame {shownIndex}");
                         break;
                     case 3 when File.Exists(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}.json")):
-                        inject.KeyDown(PlayerKey.Q);
-                        (phase, phaseStart) = (4, snapshot.Iteration);
+                        run.Quit(snapshot, "evidence written");
                         break;
                 }
             };
@@ -213,8 +167,7 @@ public sealed class PlayInputTests
         var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu", "--screenshot", screenshot, "--shots", shots]);
         int exit = PlayCommand.Run(parse, hooks);
 
-        log.ForEach(_output.WriteLine);
-        Assert.Null(failure);
+        AssertScriptRan(script);
         Assert.Equal(0, exit);
         Assert.NotNull(final);
         var shown = ImageFile.Load(screenshot);
@@ -234,7 +187,8 @@ public sealed class PlayInputTests
             Assert.Equal(EvidenceSnapshot.Sha256(png), picture.GetProperty("sha256").GetString());
         }
 
-        Assert.Equal((160, 120), (ImageFile.Load(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}-source.png")).Width, ImageFile.Load(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}-source.png")).Height));
+        var source = ImageFile.Load(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}-source.png"));
+        Assert.Equal((160, 120), (source.Width, source.Height));
     }
 
     [Fact]
@@ -244,77 +198,53 @@ public sealed class PlayInputTests
         string clip = TestClips.Make(temp.File("clip.mkv"), 64, 48, frames: 600);
         string model = TinyModelFile.Write(temp.Path, scale: 2);
         string shots = temp.Folder("shots");
-        var log = new List<string>();
-        string? failure = null;
-        long switchedAt = -1, pausedIndex = -1;
+        InputScript? script = null;
+        long pausedIndex = -1;
 
         var hooks = new PlayHooks(Observe: target =>
         {
             var inject = new SdlInputInjector((SdlWindow)((WindowRenderTarget)target).Window);
-            var clock = Stopwatch.StartNew();
-            int phase = 0;
-            long phaseStart = 0, presentedAtKey = 0;
+            var run = script = new InputScript(inject, StepIterations, Deadline);
+            long presentedAtKey = 0;
             return snapshot =>
             {
-                if (phase > 4)
+                if (run.Over(snapshot))
                 {
                     return;
                 }
 
-                if (snapshot.Iteration - phaseStart > StepIterations || clock.Elapsed > Deadline)
-                {
-                    failure = $"stuck in step {phase} at {snapshot}; {string.Join("; ", log)}";
-                    phase = 5;
-                    inject.KeyDown(PlayerKey.Q);
-                    return;
-                }
-
-                switch (phase)
+                switch (run.Step)
                 {
                     case 0 when snapshot.Presented >= 5:
-                        Check(snapshot.ShownModel == "tiny-x2.onnx", $"playing {snapshot.ShownModel} first");
+                        run.Check(snapshot.ShownModel == "tiny-x2.onnx", $"playing {snapshot.ShownModel} first");
                         inject.KeyDown(PlayerKey.N);
-                        (phase, phaseStart, presentedAtKey) = (1, snapshot.Iteration, snapshot.Presented);
-                        log.Add($"n at frame {snapshot.ShownIndex}");
+                        presentedAtKey = snapshot.Presented;
+                        run.Next(snapshot, $"n at frame {snapshot.ShownIndex}");
                         break;
                     case 1 when snapshot.Presented > presentedAtKey:
                         // Every frame shown after the key press is the new model's: the first one already.
-                        Check(snapshot.ShownModel == "bicubic", $"frame {snapshot.ShownIndex}, the first shown after n, came from {snapshot.ShownModel}");
-                        switchedAt = snapshot.ShownIndex;
+                        run.Check(snapshot.ShownModel == "bicubic", $"frame {snapshot.ShownIndex}, the first shown after n, came from {snapshot.ShownModel}");
                         inject.KeyDown(PlayerKey.Space);
-                        (phase, phaseStart) = (2, snapshot.Iteration);
-                        log.Add($"bicubic from frame {switchedAt}; pause");
+                        run.Next(snapshot, $"bicubic from frame {snapshot.ShownIndex}; pause");
                         break;
-                    case 2 when snapshot.State.Paused && snapshot.Iteration - phaseStart > 20:
+                    case 2 when snapshot.State.Paused && snapshot.Iteration - run.StepStart > 20:
                         pausedIndex = snapshot.ShownIndex;
                         inject.KeyDown(PlayerKey.E);
                         inject.KeyDown(PlayerKey.N);
-                        (phase, phaseStart) = (3, snapshot.Iteration);
-                        log.Add($"paused at {pausedIndex}; evidence, then n again");
+                        run.Next(snapshot, $"paused at {pausedIndex}; evidence, then n again");
                         break;
                     case 3 when snapshot.ShownModel == "tiny-x2.onnx":
-                        Check(snapshot.ShownIndex == pausedIndex && snapshot.State.Paused, $"paused switch showed frame {snapshot.ShownIndex} (paused {snapshot.State.Paused}), expected {pausedIndex}");
-                        inject.KeyDown(PlayerKey.Q);
-                        phase = 5;
-                        log.Add("the paused frame redone by the first model; quit");
+                        run.Check(snapshot.ShownIndex == pausedIndex && snapshot.State.Paused, $"paused switch showed frame {snapshot.ShownIndex} (paused {snapshot.State.Paused}), expected {pausedIndex}");
+                        run.Quit(snapshot, "the paused frame redone by the first model");
                         break;
                 }
             };
-
-            void Check(bool condition, string message)
-            {
-                if (!condition && failure is null)
-                {
-                    failure = message;
-                }
-            }
         });
 
         var parse = PlayCommand.Create().Parse([clip, "--model", model, "--ep", "cpu", "--shots", shots]);
         int exit = PlayCommand.Run(parse, hooks);
 
-        log.ForEach(_output.WriteLine);
-        Assert.Null(failure);
+        AssertScriptRan(script);
         Assert.Equal(0, exit);
         // The evidence of the paused frame shown by bicubic: its SR picture is the bicubic one, but for MATLAB's
         // rounded and clamped intermediate on the CPU against the GPU's float bicubic (a level, a few more at sharp edges).
@@ -325,5 +255,13 @@ public sealed class PlayInputTests
         var differences = sr.Planes.Zip(bicubic.Planes).Select(p => Math.Abs(p.First - p.Second)).ToArray();
         _output.WriteLine($"SR vs bicubic: mean {differences.Average():F3}, max {differences.Max()}, {differences.Count(d => d > 2)} of {differences.Length} over 2");
         Assert.True(differences.Average() < 0.5 && differences.Count(d => d > 2) < differences.Length / 100, "the SR side shows bicubic");
+    }
+
+    private void AssertScriptRan(InputScript? script)
+    {
+        Assert.NotNull(script);
+        script.Log.ForEach(_output.WriteLine);
+        Assert.Null(script.Failure);
+        Assert.True(script.Finished, "the script did not reach its end: " + string.Join("; ", script.Log));
     }
 }
