@@ -7,6 +7,7 @@ using RealtimeSR.Player.Segments;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.IO;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Video;
 
@@ -216,11 +217,12 @@ internal static class UpscaleCommand
         string? model = result.GetValue(ModelOption);
         // The join loads the model too: its scale (the model's own, not --scale) is part of the job it must match.
         using var upscaler = ModelOptions.CreateUpscaler(model, result, line => Console.Error.WriteLine(line), info);
+        string? modelPath = ModelOptions.ModelPathFor(model, info);
         var identity = new SegmentJob
         {
             Source = SourceIdentity.Of(input),
-            Model = ModelOptions.ModelPathFor(model, info) is { } path ? Path.GetFileName(path) : BicubicUpscaler.ModelName,
-            ModelSha256 = ModelSha256(ModelOptions.ModelPathFor(model, info), upscaler.Scale),
+            Model = modelPath is null ? BicubicUpscaler.ModelName : Path.GetFileName(modelPath),
+            ModelSha256 = ModelSha256(modelPath, upscaler.Scale),
             Options = job.OutputSettings(upscaler.Scale),
         };
         new SegmentedUpscale(job, request, identity, Console.Error).Run(info, output, upscaler, cancellation);
@@ -236,8 +238,7 @@ internal static class UpscaleCommand
 
         try
         {
-            using var file = File.OpenRead(path);
-            return Convert.ToHexStringLower(SHA256.HashData(file));
+            return FileHash.Sha256(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

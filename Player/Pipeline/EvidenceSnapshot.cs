@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RealtimeSR.Player.View;
@@ -43,7 +42,7 @@ public static class EvidenceSnapshot
                 ["file"] = Path.GetFileName(path),
                 ["width"] = picture.Width,
                 ["height"] = picture.Height,
-                ["sha256"] = Sha256(path),
+                ["sha256"] = FileHash.Sha256(path),
             });
         }
 
@@ -60,7 +59,7 @@ public static class EvidenceSnapshot
             {
                 ["model"] = source.ModelName,
                 ["modelFile"] = source.ModelPath is null ? null : Path.GetFullPath(source.ModelPath),
-                ["modelSha256"] = source.ModelPath is null ? null : Sha256(source.ModelPath),
+                ["modelSha256"] = source.ModelPath is null ? null : FileHash.Sha256(source.ModelPath),
                 ["scale"] = source.Scale,
                 ["executionProvider"] = source.ExecutionProvider,
                 ["bicubic"] = "Keys a = -0.5, separable, clamped edges, on the GPU in float",
@@ -85,12 +84,5 @@ public static class EvidenceSnapshot
         string json = stem + ".json";
         AtomicFile.WriteAllText(json, sidecar.ToJsonString(Json));
         return json;
-    }
-
-    /// <summary>SHA-256 of a file, lower-case hex.</summary>
-    public static string Sha256(string path)
-    {
-        using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(file));
     }
 }

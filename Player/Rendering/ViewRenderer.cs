@@ -157,18 +157,7 @@ public sealed class ViewRenderer : IDisposable
     /// </summary>
     public void Draw(ViewState state, int targetWidth, int targetHeight)
     {
-        double rowsMs = 0;
-        if (_rowsStale && _lrTexture is not null && _rowsTarget is not null)
-        {
-            _gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
-            StartTiming();
-            _vertexArray.Bind();
-            _gl.Disable(EnableCap.Blend);
-            _bicubicRows.Draw(_lrTexture, _rowsTarget);
-            rowsMs = StopTiming();
-            _gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)callerFramebuffer);
-            _rowsStale = false;
-        }
+        double rowsMs = UpdateRows();
 
         _gl.Viewport(0, 0, (uint)targetWidth, (uint)targetHeight);
         _gl.Disable(EnableCap.Blend);
@@ -223,6 +212,28 @@ public sealed class ViewRenderer : IDisposable
         }
     }
 
+    /// <summary>
+    /// Resizes the LR rows to SR width when a new frame came (the first half of the bicubic upscale), restoring the
+    /// caller's framebuffer; returns its time when passes are measured.
+    /// </summary>
+    private double UpdateRows()
+    {
+        if (!_rowsStale || _lrTexture is null || _rowsTarget is null)
+        {
+            return 0;
+        }
+
+        _gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
+        StartTiming();
+        _vertexArray.Bind();
+        _gl.Disable(EnableCap.Blend);
+        _bicubicRows.Draw(_lrTexture, _rowsTarget);
+        double ms = StopTiming();
+        _gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)callerFramebuffer);
+        _rowsStale = false;
+        return ms;
+    }
+
     private void DrawPane(in ViewPane pane, ViewState state, int targetWidth, int targetHeight)
     {
         switch (pane.Content)
@@ -275,8 +286,7 @@ public sealed class ViewRenderer : IDisposable
             _vertexArray.Bind();
             _gl.Disable(EnableCap.Blend);
             _gl.GetInteger(GetPName.DrawFramebufferBinding, out int callerFramebuffer);
-            _bicubicWhole.Bind();
-            _gl.Viewport(0, 0, (uint)width, (uint)height);
+            _bicubicWhole.Bind(); // sets its viewport
             var whole = new PixelRect(0, 0, width, height);
             _bicubic.Draw(_rowsTarget!.Color, width, height, new ViewPane(PaneContent.Bicubic, whole, 0, 0, 1, whole), width, height);
             _gl.BindFramebuffer(FramebufferTarget.Framebuffer, (uint)callerFramebuffer);
@@ -297,11 +307,7 @@ public sealed class ViewRenderer : IDisposable
             throw new InvalidOperationException("no frame has been shown yet");
         }
 
-        if (_rowsStale)
-        {
-            Draw(new ViewState(), targetWidth, targetHeight); // brings the bicubic rows up to date
-        }
-
+        UpdateRows();
         UpdateBicubicWhole(targetWidth, targetHeight);
         int width = _srTexture.Width, height = _srTexture.Height;
         var bottomUp = _bicubicWhole!.Color.DownloadPlanar();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using RealtimeSR.Shared.Commands;
+using RealtimeSR.Shared.IO;
 
 namespace RealtimeSR.Player.Segments;
 
@@ -75,23 +75,33 @@ internal sealed class SegmentWorkFolder
         using var hold = Lock();
         if (Exists)
         {
-            var manifest = Read();
-            if (manifest.Job.Mismatch(job) is { } reason)
-            {
-                throw new SegmentWorkException(FolderPath, $"{reason}; delete the folder to start over");
-            }
-
-            if (manifest.SegmentsRequested != segmentsRequested)
-            {
-                throw new SegmentWorkException(FolderPath, $"it was made with --segments {manifest.SegmentsRequested}, now {segmentsRequested}; delete the folder to start over");
-            }
-
-            return manifest;
+            return OpenExisting(job, segmentsRequested, "delete the folder to start over");
         }
 
         var created = plan();
         Write(created);
         return created;
+    }
+
+    /// <summary>The folder's manifest, when it was made for <paramref name="job"/> and (when given) <paramref name="segmentsRequested"/>.</summary>
+    /// <param name="job">The job asking.</param>
+    /// <param name="segmentsRequested">What its --segments says; null = whatever the folder was made with.</param>
+    /// <param name="advice">What the user can do about a mismatch, for the message.</param>
+    /// <exception cref="SegmentWorkException">No manifest, an unreadable one, or one made for another job or segment count.</exception>
+    public SegmentManifest OpenExisting(SegmentJob job, string? segmentsRequested, string advice)
+    {
+        var manifest = Read();
+        if (manifest.Job.Mismatch(job) is { } reason)
+        {
+            throw new SegmentWorkException(FolderPath, $"{reason}; {advice}");
+        }
+
+        if (segmentsRequested is not null && manifest.SegmentsRequested != segmentsRequested)
+        {
+            throw new SegmentWorkException(FolderPath, $"it was made with --segments {manifest.SegmentsRequested}, now {segmentsRequested}; {advice}");
+        }
+
+        return manifest;
     }
 
     /// <summary>
@@ -106,13 +116,13 @@ internal sealed class SegmentWorkFolder
             return false;
         }
 
-        return Sha256Of(path) == entry.Sha256;
+        return FileHash.Sha256(path) == entry.Sha256;
     }
 
     /// <summary>Moves a finished attempt into place as segment <paramref name="index"/> and records it done with its checksum.</summary>
     public void MarkDone(int index, string attempt)
     {
-        string sha = Sha256Of(attempt);
+        string sha = FileHash.Sha256(attempt);
         long bytes = new FileInfo(attempt).Length;
         using var hold = Lock();
         File.Move(attempt, SegmentPath(index), overwrite: true);
@@ -169,11 +179,5 @@ internal sealed class SegmentWorkFolder
                 throw new SegmentWorkException(FolderPath, $"manifest.lock stayed locked for {LockTimeout}", ExitCodes.Unavailable, e);
             }
         }
-    }
-
-    private static string Sha256Of(string path)
-    {
-        using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(file));
     }
 }

@@ -23,17 +23,7 @@ internal sealed class SegmentedUpscale(UpscaleJob job, SegmentRequest request, S
         var folder = new SegmentWorkFolder(output);
         if (request.JoinOnly)
         {
-            var existing = folder.Read();
-            if (existing.Job.Mismatch(identity) is { } reason)
-            {
-                throw new SegmentWorkException(folder.FolderPath, $"{reason}; join with the options the segments were made with");
-            }
-
-            if (request.Count is not null && existing.SegmentsRequested != request.CountText)
-            {
-                throw new SegmentWorkException(folder.FolderPath, $"it was made with --segments {existing.SegmentsRequested}, not {request.CountText}");
-            }
-
+            var existing = folder.OpenExisting(identity, request.Count is null ? null : request.CountText, "join with the options the segments were made with");
             Join(folder, existing, info);
             return;
         }

@@ -5,6 +5,7 @@ using RealtimeSR.Player.Platform.Sdl;
 using RealtimeSR.Player.Rendering;
 using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.IO;
 using RealtimeSR.Tests.Player.Platform;
 using RealtimeSR.Tests.Video;
 using Xunit.Abstractions;
@@ -180,11 +181,11 @@ public sealed class PlayInputTests
         // The evidence snapshot of the paused frame: its index, the model's hash, and each PNG's hash as written.
         using var sidecar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}.json")));
         Assert.Equal(shownIndex, sidecar.RootElement.GetProperty("source").GetProperty("frameIndex").GetInt64());
-        Assert.Equal(EvidenceSnapshot.Sha256(model), sidecar.RootElement.GetProperty("method").GetProperty("modelSha256").GetString());
+        Assert.Equal(FileHash.Sha256(model), sidecar.RootElement.GetProperty("method").GetProperty("modelSha256").GetString());
         foreach (var picture in sidecar.RootElement.GetProperty("pictures").EnumerateArray())
         {
             string png = Path.Combine(shots, picture.GetProperty("file").GetString()!);
-            Assert.Equal(EvidenceSnapshot.Sha256(png), picture.GetProperty("sha256").GetString());
+            Assert.Equal(FileHash.Sha256(png), picture.GetProperty("sha256").GetString());
         }
 
         var source = ImageFile.Load(Path.Combine(shots, $"rtsr-evidence-{shownIndex:D6}-source.png"));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using RealtimeSR.Player.Pipeline;
 using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Imaging;
+using RealtimeSR.Shared.IO;
 using RealtimeSR.Tests.Imaging;
 
 namespace RealtimeSR.Tests.Player.Pipeline;
@@ -31,7 +32,7 @@ public sealed class EvidenceSnapshotTests
         Assert.Equal(source, root.GetProperty("source").GetProperty("file").GetString());
         Assert.Equal(42, root.GetProperty("source").GetProperty("frameIndex").GetInt64());
         Assert.Equal(1.4, root.GetProperty("source").GetProperty("ptsSeconds").GetDouble());
-        Assert.Equal(EvidenceSnapshot.Sha256(model), root.GetProperty("method").GetProperty("modelSha256").GetString());
+        Assert.Equal(FileHash.Sha256(model), root.GetProperty("method").GetProperty("modelSha256").GetString());
         Assert.Equal("cpu", root.GetProperty("method").GetProperty("executionProvider").GetString());
         Assert.Equal(2, root.GetProperty("method").GetProperty("scale").GetInt32());
         Assert.Equal(2, root.GetProperty("view").GetProperty("zoom").GetDouble());
@@ -41,7 +42,7 @@ public sealed class EvidenceSnapshotTests
         foreach (var (entry, expected) in pictures.Zip(new[] { lr, bicubic, sr }))
         {
             string png = temp.File(entry.GetProperty("file").GetString()!);
-            Assert.Equal(EvidenceSnapshot.Sha256(png), entry.GetProperty("sha256").GetString());
+            Assert.Equal(FileHash.Sha256(png), entry.GetProperty("sha256").GetString());
             Assert.Equal(expected.Planes, ImageFile.Load(png).Planes);
         }
 
