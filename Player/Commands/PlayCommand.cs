@@ -8,6 +8,7 @@ using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
+using RealtimeSR.Shared.Video.Live;
 
 namespace RealtimeSR.Player.Commands;
 
@@ -33,7 +34,7 @@ internal static class PlayCommand
 
     private static readonly Argument<string?> FileArgument = new("FILE")
     {
-        Description = $"video to play (default: the bundled sample {DefaultSample})",
+        Description = $"video file, or a live source: rtsp://, rtsps://, udp://, tcp://, http(s):// (MPEG-TS, HLS) or /dev/videoN (default: the bundled sample {DefaultSample})",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -92,6 +93,7 @@ internal static class PlayCommand
         var command = new Command("play", "play a video with live super-resolution, bicubic | SR side by side\n\n" + KeyBindings.HelpText)
         {
             FileArgument, ModelOption, ModeOption, TimingsOption, ExitAfterOption, ScreenshotOption, ShotsOption, NoDropOption, OsdOption, HeadlessOption,
+            LiveOptions.RtspTransport, LiveOptions.ConnectTimeout,
         };
         foreach (var option in ModelOptions.All)
         {
@@ -112,7 +114,8 @@ internal static class PlayCommand
         }
 
         using var interrupt = new CtrlC();
-        VideoInfo info = VideoProbe.Probe(file);
+        using LiveVideoReader? live = LiveSource.IsLive(file) ? new LiveVideoReader(file, LiveOptions.From(result), Log) : null;
+        VideoInfo info = live?.Info ?? VideoProbe.Probe(file);
         string?[] modelArguments = result.GetValue(ModelOption) is { Length: > 0 } given ? [.. given] : [null];
         using var models = LoadModels(modelArguments, result, info);
         var upscaler = models.Upscalers[0];
@@ -149,13 +152,19 @@ internal static class PlayCommand
         };
 
         var (width, height) = WindowSize(info.Width * upscaler.Scale, info.Height * upscaler.Scale);
-        using SdlAudioOutput? audio = noDrop ? null : OpenAudio(info);
+        if (live is not null && info.AudioStreams.Count > 0)
+        {
+            Log("live source: playing the picture only (its sound is not played)");
+        }
+
+        using SdlAudioOutput? audio = noDrop || live is not null ? null : OpenAudio(info);
         using IRenderTarget target = headless
             ? new OffscreenRenderTarget(width, height)
-            : new WindowRenderTarget(new SdlWindow($"RealtimeSR — {Path.GetFileName(file)} — {upscaler.Name}", width, height), driver ?? "?");
+            : new WindowRenderTarget(new SdlWindow($"RealtimeSR — {(live is null ? Path.GetFileName(file) : file)} — {upscaler.Name}", width, height), driver ?? "?");
         using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
-        using var pipeline = new PlaybackPipeline(info, models.Selection, audio, noDrop);
-        Log($"play {Path.GetFileName(file)}: {info.Width}x{info.Height} → ×{upscaler.Scale} with {upscaler.Name} ({upscaler.ExecutionProvider}), " +
+        // The pipeline owns the live reader from here (disposing it twice is harmless).
+        using var pipeline = live is not null ? new PlaybackPipeline(live, models.Selection) : new PlaybackPipeline(info, models.Selection, audio, noDrop);
+        Log($"play {(live is null ? Path.GetFileName(file) : file)}: {info.Width}x{info.Height} → ×{upscaler.Scale} with {upscaler.Name} ({upscaler.ExecutionProvider}), " +
             $"{target.Description}, {(audio is null ? "no sound" : $"sound via {SdlAudioOutput.Driver}")}{(noDrop ? ", no drops" : "")}");
         var loop = new RenderLoop(target, renderer, pipeline, options)
         {
@@ -177,6 +186,14 @@ internal static class PlayCommand
         {
             report.Write(timings);
             Log($"timings: {Path.GetFullPath(timings)} and {Path.GetFullPath(PlaybackReport.StagesPath(timings))}");
+        }
+
+        if (live is not null)
+        {
+            var latency = Percentiles.Of(loop.Recorder.Records.Select(r => r.LatencyMs));
+            Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"live: {live.Received} frames received, {live.Skipped} skipped by the receiver and {pipeline.Dropped} dropped after it (newer ones came first), " +
+                $"{live.Reconnects} reconnects; latency arrival -> display p50 {latency.P50:F0} ms, p95 {latency.P95:F0} ms, max {latency.Max:F0} ms"));
         }
 
         hooks?.Finished?.Invoke(report, loop);

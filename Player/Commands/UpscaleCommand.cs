@@ -10,6 +10,7 @@ using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.IO;
 using RealtimeSR.Shared.Onnx;
 using RealtimeSR.Shared.Video;
+using RealtimeSR.Shared.Video.Live;
 
 namespace RealtimeSR.Player.Commands;
 
@@ -21,7 +22,7 @@ internal static class UpscaleCommand
 {
     private static readonly string[] VideoExtensions = [".mp4", ".mkv", ".mov", ".avi", ".webm", ".m4v", ".ts", ".mts", ".flv", ".mpg", ".mpeg", ".wmv", ".y4m"];
 
-    private static readonly Argument<string> InputArgument = new("IN") { Description = "video, picture, or a folder of them" };
+    private static readonly Argument<string> InputArgument = new("IN") { Description = "video, picture, a folder of them, or a live source (rtsp://, udp://, tcp://, http(s)://, /dev/videoN: records --duration of it, then upscales)" };
 
     private static readonly Option<string> OutputOption = new("--output", "-o")
     {
@@ -53,7 +54,7 @@ internal static class UpscaleCommand
 
     private static readonly Option<string?> StartOption = new("--start") { Description = "start this far in (seconds or [hh:]mm:ss[.fff])" };
 
-    private static readonly Option<string?> DurationOption = new("--duration") { Description = "upscale this much time" };
+    private static readonly Option<string?> DurationOption = new("--duration") { Description = "upscale this much time (of a live source: record this much)" };
 
     private static readonly Option<bool> OverwriteOption = new("--overwrite") { Description = "replace an existing output" };
 
@@ -84,6 +85,7 @@ internal static class UpscaleCommand
         {
             InputArgument, OutputOption, ModelOption, CrfOption, PresetOption, CodecOption, PixelFormatOption, RoiOption, CompareOption,
             StartOption, DurationOption, OverwriteOption, SegmentsOption, OnlyOption, JoinOption, FileSizeLimitOption,
+            LiveOptions.RtspTransport, LiveOptions.ConnectTimeout,
         };
         foreach (var option in ModelOptions.All)
         {
@@ -96,7 +98,8 @@ internal static class UpscaleCommand
 
     private static int Run(ParseResult result)
     {
-        string input = Path.GetFullPath(result.GetValue(InputArgument)!);
+        string given = result.GetValue(InputArgument)!;
+        string input = LiveSource.IsLive(given) ? given : Path.GetFullPath(given);
         string output = Path.GetFullPath(result.GetValue(OutputOption)!);
         var job = new UpscaleJob
         {
@@ -117,6 +120,11 @@ internal static class UpscaleCommand
         if (job.Duration is { } d && d <= TimeSpan.Zero)
         {
             throw new UsageException($"--duration must be positive, got {d}");
+        }
+
+        if (LiveSource.IsLive(input))
+        {
+            return RunLive(result, input, output, job);
         }
 
         if (!File.Exists(input) && !Directory.Exists(input))
@@ -143,6 +151,41 @@ internal static class UpscaleCommand
         }
 
         return RunBatch(input, output, job, upscaler, interrupt.Token);
+    }
+
+    /// <summary>
+    /// A live source: records --duration of it (reconnecting when it drops) into a temporary folder, then upscales the
+    /// recording as a file; the enhanced copy is written when the recording is complete.
+    /// </summary>
+    private static int RunLive(ParseResult result, string url, string output, UpscaleJob job)
+    {
+        if (job.Duration is not { } duration)
+        {
+            throw new UsageException($"{url} is a live source: give --duration T, how much of it to record");
+        }
+
+        if (job.Start is not null || SegmentRequestOf(result) is not null)
+        {
+            throw new UsageException("a live source takes neither --start nor --segments");
+        }
+
+        CheckOutput(url, output, job.Overwrite);
+        using var interrupt = new CtrlC();
+        var options = LiveOptions.From(result);
+        string folder = Directory.CreateTempSubdirectory("rtsr-live-").FullName;
+        try
+        {
+            string recording = LiveRecorder.Record(url, options, duration, folder, line => Console.Error.WriteLine(line), interrupt.Token);
+            interrupt.Token.ThrowIfCancellationRequested();
+            VideoInfo source = VideoProbe.Probe(recording);
+            using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), source);
+            (job with { Duration = null }).Run(recording, output, upscaler, interrupt.Token, source);
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>The segmented run the command line asks for; null when it asks for none.</summary>

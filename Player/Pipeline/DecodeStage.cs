@@ -11,14 +11,14 @@ namespace RealtimeSR.Player.Pipeline;
 /// </summary>
 public sealed class DecodeStage
 {
-    private readonly VideoReader _reader;
+    private readonly IFrameReader _reader;
     private readonly FramePool _pool;
     private readonly Channel<VideoFrame> _output = StageChannel.Create<VideoFrame>();
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
     private readonly long _indexOffset;
 
-    /// <param name="reader">The source; not owned.</param>
+    /// <param name="reader">The source (a file or a live stream); not owned.</param>
     /// <param name="pool">Frames of the reader's size; not owned.</param>
     /// <param name="cancellation">Stops the stage (Ctrl-C, or a later stage failing).</param>
     /// <param name="meter">Measures each frame's read and conversion on this stage's thread (the reader marks the frame's
@@ -27,7 +27,7 @@ public sealed class DecodeStage
     /// Added to every frame's <see cref="VideoFrame.Index"/>: the position of the reader's first frame in the whole
     /// stream when the reader starts part-way (after a seek), so indices stay absolute.
     /// </param>
-    public DecodeStage(VideoReader reader, FramePool pool, CancellationToken cancellation, StageMeter? meter = null, long indexOffset = 0)
+    public DecodeStage(IFrameReader reader, FramePool pool, CancellationToken cancellation, StageMeter? meter = null, long indexOffset = 0)
     {
         if (pool.Width != reader.Width || pool.Height != reader.Height)
         {
@@ -65,7 +65,7 @@ public sealed class DecodeStage
             {
                 frame = _pool.Rent(_cancellation);
                 long begin = Meter.Begin();
-                if (!_reader.Read(frame))
+                if (!_reader.Read(frame, _cancellation))
                 {
                     break;
                 }

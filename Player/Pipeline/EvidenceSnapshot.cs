@@ -50,8 +50,8 @@ public static class EvidenceSnapshot
         {
             ["source"] = new JsonObject
             {
-                ["file"] = Path.GetFullPath(source.SourcePath),
-                ["bytes"] = new FileInfo(source.SourcePath).Length,
+                ["file"] = File.Exists(source.SourcePath) ? Path.GetFullPath(source.SourcePath) : source.SourcePath,
+                ["bytes"] = File.Exists(source.SourcePath) ? new FileInfo(source.SourcePath).Length : null,
                 ["frameIndex"] = frameIndex,
                 ["ptsSeconds"] = ptsSeconds,
             },

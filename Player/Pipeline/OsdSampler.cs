@@ -22,6 +22,9 @@ internal sealed class OsdSampler
     private long _decoded;
     private long _inferred;
     private long _shown;
+    private readonly double[] _latencies = new double[StageMeter.RecentFrames];
+    private readonly double[] _latencyScratch = new double[StageMeter.RecentFrames];
+    private int _latencyCount;
 
     public OsdSampler(PlaybackPipeline pipeline, StageMeter renderMeter, string modelName, string executionProvider)
     {
@@ -36,6 +39,23 @@ internal sealed class OsdSampler
     {
         _modelName = modelName;
         _executionProvider = executionProvider.ToUpperInvariant();
+    }
+
+    /// <summary>A live frame went on screen <paramref name="milliseconds"/> after it arrived.</summary>
+    public void AddLatency(double milliseconds) => _latencies[_latencyCount++ % _latencies.Length] = milliseconds;
+
+    /// <summary>Median of the recent latencies, NaN before the first.</summary>
+    public double RecentLatencyMilliseconds()
+    {
+        int n = Math.Min(_latencyCount, _latencies.Length);
+        if (n == 0)
+        {
+            return double.NaN;
+        }
+
+        Array.Copy(_latencies, _latencyScratch, n);
+        Array.Sort(_latencyScratch, 0, n);
+        return n % 2 == 1 ? _latencyScratch[n / 2] : (_latencyScratch[(n / 2) - 1] + _latencyScratch[n / 2]) / 2;
     }
 
     /// <summary>New figures when a refresh is due, else null.</summary>
@@ -61,8 +81,19 @@ internal sealed class OsdSampler
             _pipeline.InferenceFinished ? double.NaN : Rate(inferred, _inferred),
             Rate(presented, _shown), _stages,
             _pipeline.Dropped, _modelName, _pipeline.Scale, _executionProvider, _pipeline.LrWidth, _pipeline.LrHeight, paused,
-            _pipeline.FrameSeconds * 1000);
+            _pipeline.FrameSeconds * 1000,
+            RecentLatencyMilliseconds(),
+            _pipeline.Live is { } live ? LiveLabel(live.Status) : null);
         (_ticks, _decoded, _inferred, _shown) = (now, decoded, inferred, presented);
         return stats;
     }
+
+    /// <summary>What the OSD and the SR label say about a live connection.</summary>
+    public static string LiveLabel(Shared.Video.Live.LiveStatus status) =>
+        status switch
+        {
+            Shared.Video.Live.LiveStatus.Connecting => "connecting",
+            Shared.Video.Live.LiveStatus.Reconnecting => "reconnecting",
+            _ => "live",
+        };
 }

@@ -4,6 +4,7 @@ using RealtimeSR.Player.Platform.Sdl;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.Video;
+using RealtimeSR.Shared.Video.Live;
 
 namespace RealtimeSR.Player.Pipeline;
 
@@ -13,11 +14,16 @@ namespace RealtimeSR.Player.Pipeline;
 /// started at one frame of the video and restarted from another for a seek. Frames older than the
 /// <see cref="Clock"/> allows are dropped before inference (unless <c>noDrop</c>). Owned and driven by the render
 /// thread; the stages' meters and drop count cover the whole playback across restarts.
+/// A live source (<see cref="LiveVideoReader"/>) is started once and never sought; its frames are shown as they come,
+/// and inference always takes the newest one waiting (older ones are dropped), so no queue grows when SR is slower
+/// than the stream.
 /// </summary>
 public sealed class PlaybackPipeline : IDisposable
 {
     /// <summary>Frames per pool: a full channel plus one held by each side, plus the render loop's pending frame.</summary>
     private const int PoolCapacity = StageChannel.Capacity + 3;
+
+    private const int LiveExpectedFrames = 45_000;
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
@@ -30,6 +36,8 @@ public sealed class PlaybackPipeline : IDisposable
     private readonly double _secondsPerUnit;
     private readonly double _frameSeconds;
     private readonly Func<VideoFrame, bool> _dropPolicy;
+    private readonly LiveVideoReader? _live;
+    private long _liveSinceTicks;
     private CancellationTokenSource? _stop;
     private VideoReader? _reader;
     private DecodeStage? _decode;
@@ -65,7 +73,34 @@ public sealed class PlaybackPipeline : IDisposable
         WarmUp();
     }
 
+    /// <summary>Plays the live stream <paramref name="live"/> (owned: disposed with the pipeline); no sound.</summary>
+    /// <param name="live">The connected stream.</param>
+    /// <param name="models">As for a file.</param>
+    public PlaybackPipeline(LiveVideoReader live, ModelSelection models)
+    {
+        Info = live.Info;
+        _live = live;
+        _models = models;
+        _timestamps = [];
+        _secondsPerUnit = LiveVideoReader.TimeBase.ToDouble();
+        _frameSeconds = live.Info.FramesPerSecond > 0 ? 1 / live.Info.FramesPerSecond : 1.0 / 30;
+        LrWidth = live.Width;
+        LrHeight = live.Height;
+        _lrPool = new FramePool(LrWidth, LrHeight, PoolCapacity);
+        _srPool = new FramePool(LrWidth * models.Scale, LrHeight * models.Scale, PoolCapacity);
+        DecodeMeter = new StageMeter("decode", LiveExpectedFrames);
+        InferenceMeter = new StageMeter("infer", LiveExpectedFrames);
+        _dropPolicy = ShouldDropLive;
+        WarmUp();
+    }
+
     public VideoInfo Info { get; }
+
+    /// <summary>The live stream being played (its connection status and counts); null for a file.</summary>
+    public LiveVideoReader? Live => _live;
+
+    /// <summary>Frames to reserve per-frame records for: the file's, or (live) half an hour at 25 fps; beyond that the records grow.</summary>
+    public int ExpectedFrames => _live is null ? _timestamps.Length : LiveExpectedFrames;
 
     public PlaybackClock Clock { get; } = new();
 
@@ -94,6 +129,12 @@ public sealed class PlaybackPipeline : IDisposable
     /// <summary>The decode stage has run to the end of the file (its rate is then no longer a rate).</summary>
     public bool DecodeFinished => _decode?.Completion.IsCompleted ?? false;
 
+    /// <summary>Whether a frame that arrived at <paramref name="arrivalTicks"/> is older than the last resume of a live source (to be dropped).</summary>
+    public bool IsStale(long arrivalTicks) => _live is not null && arrivalTicks < Volatile.Read(ref _liveSinceTicks);
+
+    /// <summary>Live: drops every frame that arrived before now, so playback resumes at the stream's present.</summary>
+    public void SkipToLive() => Volatile.Write(ref _liveSinceTicks, System.Diagnostics.Stopwatch.GetTimestamp());
+
     /// <summary>The inference stage has handled the last decoded frame.</summary>
     public bool InferenceFinished => _inference?.Completion.IsCompleted ?? false;
 
@@ -107,7 +148,7 @@ public sealed class PlaybackPipeline : IDisposable
     public ChannelReader<UpscaledFrame> Output => _inference?.Output ?? throw new InvalidOperationException("the pipeline is not started");
 
     /// <summary>Media time of <paramref name="pts"/> (the stream's units): seconds from the first frame.</summary>
-    public double SecondsOf(long pts) => (pts - _timestamps[0]) * _secondsPerUnit;
+    public double SecondsOf(long pts) => (_live is null ? pts - _timestamps[0] : pts) * _secondsPerUnit;
 
     /// <summary>The frame shown at media time <paramref name="seconds"/>: the last one whose time is not after it.</summary>
     public long IndexAt(double seconds)
@@ -124,6 +165,12 @@ public sealed class PlaybackPipeline : IDisposable
     /// </summary>
     public void Start(long index)
     {
+        if (_live is not null)
+        {
+            StartLive();
+            return;
+        }
+
         StopStages();
         index = Math.Clamp(index, 0, _timestamps.Length - 1);
         double seconds = SecondsOf(_timestamps[index]);
@@ -142,6 +189,22 @@ public sealed class PlaybackPipeline : IDisposable
         RestartAudio(seconds);
         _decode.Start();
         _inference.Start();
+    }
+
+    /// <summary>Starts the stages on the live stream once; later starts (a resume, a model switch while paused) only skip to the present.</summary>
+    private void StartLive()
+    {
+        SkipToLive();
+        if (_decode is null)
+        {
+            _stop = new CancellationTokenSource();
+            _decode = new DecodeStage(_live!, _lrPool, _stop.Token, DecodeMeter);
+            _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter);
+            _decode.Start();
+            _inference.Start();
+        }
+
+        Clock.Reset(0, null);
     }
 
     /// <summary>Restarts the sound at <paramref name="seconds"/> (after frame steps) and resets the clock there, frozen.</summary>
@@ -194,6 +257,7 @@ public sealed class PlaybackPipeline : IDisposable
         StopStages();
         StopAudio();
         _reader?.Dispose();
+        _live?.Dispose();
         _lrPool.Dispose();
         _srPool.Dispose();
     }
@@ -209,6 +273,10 @@ public sealed class PlaybackPipeline : IDisposable
         double ready = Clock.NowSeconds + InferenceMeter.RecentMedianMilliseconds() / 1000;
         return SecondsOf(lr.Pts) + _frameSeconds < ready;
     }
+
+    /// <summary>Live: a frame is dropped when a newer one already waits (inference always takes the newest) or when it is stale.</summary>
+    private bool ShouldDropLive(VideoFrame lr) =>
+        _decode?.Output.Count > 0 || IsStale(lr.Timeline[TimelineMark.DecodeStart]);
 
     private void WarmUp()
     {

@@ -110,7 +110,8 @@ public sealed class PlaybackTransport
             TransportState.Stepping when index != ShownIndex + 1 => FrameDecision.Restart,
             TransportState.Stepping => FrameDecision.Show,
             TransportState.Paused => FrameDecision.Wait,
-            _ => _noDrop || _pipeline.Clock.NowSeconds >= seconds ? FrameDecision.Show : FrameDecision.Wait,
+            // A live frame is shown as soon as it is ready: its time is its arrival, already past.
+            _ => _noDrop || _pipeline.Live is not null || _pipeline.Clock.NowSeconds >= seconds ? FrameDecision.Show : FrameDecision.Wait,
         };
     }
 
@@ -142,6 +143,12 @@ public sealed class PlaybackTransport
 
     private void Resume()
     {
+        // A live stream resumes at its present, not where the pause left it.
+        if (_pipeline.Live is not null)
+        {
+            _pipeline.SkipToLive();
+        }
+
         if (_soundBehind)
         {
             _pipeline.RestartAudio(ShownSeconds);

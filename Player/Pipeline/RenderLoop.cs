@@ -36,6 +36,7 @@ public sealed class RenderLoop
     private long _renderBegin;
     private long _lastPresentTicks;
     private int _shownModel;
+    private string? _liveLabel;
 
     /// <param name="target">Where to draw; its context is current on this thread.</param>
     /// <param name="renderer">The view renderer made on that context.</param>
@@ -49,8 +50,8 @@ public sealed class RenderLoop
         _options = options;
         _state = new ViewState(options.Mode, OsdVisible: options.OsdVisible);
         _transport = new PlaybackTransport(pipeline, options.NoDrop);
-        Recorder = new TimelineRecorder(pipeline.FrameCount + 64);
-        RenderMeter = new StageMeter("render", pipeline.FrameCount + 64);
+        Recorder = new TimelineRecorder(pipeline.ExpectedFrames + 64);
+        RenderMeter = new StageMeter("render", pipeline.ExpectedFrames + 64);
         var model = pipeline.Models.Current;
         _osd = new OsdSampler(pipeline, RenderMeter, model.Name, model.ExecutionProvider);
         renderer.SetLabels("Bicubic", model.Name);
@@ -156,6 +157,9 @@ public sealed class RenderLoop
                     _transport.SetPaused(action.Amount != 0);
                     _dirty = true;
                     break;
+                case PlayerActionKind.Seek or PlayerActionKind.Step when _pipeline.Live is not null && (action.Kind == PlayerActionKind.Seek || action.Amount < 0):
+                    Console.Error.WriteLine("live source: seeking is off (space pauses; playback resumes at live)");
+                    break;
                 case PlayerActionKind.Seek when _transport.ShownIndex >= 0:
                     DropPending();
                     _transport.SeekBy(action.Amount);
@@ -203,6 +207,13 @@ public sealed class RenderLoop
     /// <summary>Makes sure a frame is pending if one is ready; false when the stream has ended.</summary>
     private bool TakeFrame()
     {
+        if (_pending is { } held && _pipeline.IsStale(held.Sr.Timeline[TimelineMark.DecodeStart]))
+        {
+            // Live, after a pause: the frame held on screen's behalf is from the past.
+            DropPending();
+            _pipeline.CountDropped();
+        }
+
         if (_pending is not null)
         {
             return true;
@@ -211,6 +222,26 @@ public sealed class RenderLoop
         var output = _pipeline.Output;
         while (output.TryRead(out UpscaledFrame frame))
         {
+            if (_pipeline.Live is not null)
+            {
+                // Live: only the newest upscaled frame is worth showing; older and stale ones are dropped.
+                if (_pipeline.IsStale(frame.Sr.Timeline[TimelineMark.DecodeStart]))
+                {
+                    frame.Return();
+                    _pipeline.CountDropped();
+                    continue;
+                }
+
+                if (_pending is { } older)
+                {
+                    older.Return();
+                    _pipeline.CountDropped();
+                }
+
+                _pending = frame;
+                continue;
+            }
+
             // After a switch, frames the previous model made while they waited in the queue are dropped like late
             // ones, so the new model's frames show as soon as the first is ready (except with --no-drop).
             if (!_options.NoDrop && frame.Sr.ModelIndex != _pipeline.Models.Selected && !_transport.Paused)
@@ -224,7 +255,7 @@ public sealed class RenderLoop
             return true;
         }
 
-        if (!output.Completion.IsCompleted)
+        if (_pending is not null || !output.Completion.IsCompleted)
         {
             return true;
         }
@@ -265,15 +296,22 @@ public sealed class RenderLoop
         {
             // The label and the OSD name the model that made these pixels, from this frame on.
             var model = _pipeline.Models.Models[sr.ModelIndex];
-            _renderer.SetLabels("Bicubic", model.Name);
-            _osd.SetModel(model.Name, model.ExecutionProvider);
             _shownModel = sr.ModelIndex;
+            SetLabels();
+            _osd.SetModel(model.Name, model.ExecutionProvider);
         }
 
         _transport.Shown(sr.Index, seconds);
         _renderBegin = begin;
         _dirty = true;
         return true;
+    }
+
+    /// <summary>Labels the halves: the SR side names the model of the frame shown and, live, a connection that is not receiving.</summary>
+    private void SetLabels()
+    {
+        string model = _pipeline.Models.Models[_shownModel].Name;
+        _renderer.SetLabels("Bicubic", _liveLabel is null or "live" ? model : $"{model} ({_liveLabel})");
     }
 
     private void Draw(bool newFrame)
@@ -289,6 +327,11 @@ public sealed class RenderLoop
         }
 
         RenderMeter.End(_renderBegin, frame.Sr.Timeline, TimelineMark.OutputEnd, TimelineMark.Present);
+        if (_pipeline.Live is not null)
+        {
+            _osd.AddLatency(frame.Sr.Timeline.Milliseconds(TimelineMark.DecodeStart, TimelineMark.Present));
+        }
+
         Recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
         long now = Stopwatch.GetTimestamp();
         if (_lastPresentTicks != 0)
@@ -304,6 +347,14 @@ public sealed class RenderLoop
 
     private void RefreshOsd()
     {
+        if (_pipeline.Live is { } live && OsdSampler.LiveLabel(live.Status) is var status && status != _liveLabel)
+        {
+            // The connection's state is on the SR label too, so it shows with the OSD off.
+            _liveLabel = status;
+            SetLabels();
+            _dirty = true;
+        }
+
         if (_state.OsdVisible && _osd.Sample(_presented, _transport.Paused) is { } stats)
         {
             _renderer.SetOsd(stats);

@@ -9,7 +9,7 @@ namespace RealtimeSR.Shared.Diagnostics;
 /// <param name="ConvertMs">RGB24 → planar float (DecodeEnd → ConvertEnd).</param>
 /// <param name="InferMs">The model (InferStart → InferEnd).</param>
 /// <param name="OutputMs">Encoding or rendering (OutputStart → OutputEnd).</param>
-/// <param name="LatencyMs">From DecodeStart to the last mark reached (queue waits included).</param>
+/// <param name="LatencyMs">From DecodeStart to the last mark reached (queue waits included); for a live stream, from the frame's arrival to its display.</param>
 /// <param name="DoneTicks">Stopwatch ticks of the last mark reached (orders completions for end-to-end fps).</param>
 public readonly record struct FrameRecord(
     long Index, double PtsSeconds, double DecodeMs, double ConvertMs, double InferMs, double OutputMs, double LatencyMs, long DoneTicks)
@@ -17,7 +17,9 @@ public readonly record struct FrameRecord(
     /// <summary>Reads the stage times out of <paramref name="timeline"/>.</summary>
     public static FrameRecord From(long index, double ptsSeconds, FrameTimeline timeline)
     {
-        long done = Math.Max(timeline[TimelineMark.OutputEnd], Math.Max(timeline[TimelineMark.InferEnd], timeline[TimelineMark.ConvertEnd]));
+        long done = Math.Max(
+            Math.Max(timeline[TimelineMark.Present], timeline[TimelineMark.OutputEnd]),
+            Math.Max(timeline[TimelineMark.InferEnd], timeline[TimelineMark.ConvertEnd]));
         double latency = timeline[TimelineMark.DecodeStart] == 0 || done == 0
             ? double.NaN
             : (done - timeline[TimelineMark.DecodeStart]) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;

@@ -26,10 +26,32 @@ public static class VideoProbe
             throw new VideoFileException(path, "no such file");
         }
 
-        var (exit, output, error) = RunFfprobe(["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "--", path]);
+        return Describe(path, ["--", path], ProbeTimeout, "not a readable media file");
+    }
+
+    /// <summary>
+    /// Connects to the live source <paramref name="url"/> (<see cref="Live.LiveSource"/>) and describes its first video
+    /// stream as <see cref="Probe"/> does a file's.
+    /// </summary>
+    /// <exception cref="VideoFileException">Nothing answers, no picture within the connect timeout, or no video stream.</exception>
+    public static VideoInfo ProbeLive(string url, Live.LiveSourceOptions options)
+    {
+        try
+        {
+            return Describe(url, Live.LiveSource.InputArguments(url, options), options.ConnectTimeout, "cannot open the stream");
+        }
+        catch (TimeoutException)
+        {
+            throw new VideoFileException(url, $"no stream within {options.ConnectTimeout.TotalSeconds:0.#} s (is the sender running?)");
+        }
+    }
+
+    private static VideoInfo Describe(string path, IEnumerable<string> input, TimeSpan timeout, string failure)
+    {
+        var (exit, output, error) = RunFfprobe(["-v", "error", "-print_format", "json", "-show_format", "-show_streams", .. input], timeout);
         if (exit != 0)
         {
-            throw new VideoFileException(path, $"not a readable media file ({LastLine(error, $"ffprobe exit code {exit}")})");
+            throw new VideoFileException(path, $"{failure} ({LastLine(error, $"ffprobe exit code {exit}")})");
         }
 
         using var document = JsonDocument.Parse(output);
@@ -218,7 +240,7 @@ public static class VideoProbe
     /// timestamps and the writer's time base are built from; and <see cref="FFProbe.GetPackets(string, FFOptions?, string?)"/>
     /// prints every field of every packet as JSON where one CSV column of pts is needed.
     /// </remarks>
-    private static (int ExitCode, string Output, string Error) RunFfprobe(IEnumerable<string> arguments)
+    private static (int ExitCode, string Output, string Error) RunFfprobe(IEnumerable<string> arguments, TimeSpan? timeLimit = null)
     {
         var binaries = FfmpegBinaries.Configured;
         FfmpegBinaries.Require("ffprobe", binaries);
@@ -228,15 +250,22 @@ public static class VideoProbe
             start.ArgumentList.Add(argument);
         }
 
-        using var timeout = new CancellationTokenSource(ProbeTimeout);
+        TimeSpan limit = timeLimit ?? ProbeTimeout;
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             var result = Instance.FinishAsync(start, timeout.Token).GetAwaiter().GetResult();
+            if (timeout.IsCancellationRequested)
+            {
+                // Instances kills the process when the token fires and returns its exit code instead of throwing.
+                throw new OperationCanceledException(timeout.Token);
+            }
+
             return (result.ExitCode, string.Join('\n', result.OutputData), string.Join('\n', result.ErrorData));
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"ffprobe did not finish within {ProbeTimeout}");
+            throw new TimeoutException($"ffprobe did not finish within {limit}");
         }
     }
 

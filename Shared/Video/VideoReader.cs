@@ -18,7 +18,7 @@ namespace RealtimeSR.Shared.Video;
 /// ffprobe complains about, and during decoding a non-zero exit (<c>-xerror</c>), any line at <c>-v error</c> or a
 /// stream that ends inside a frame fails the read instead of passing for a shorter video.
 /// </remarks>
-public sealed class VideoReader : IDisposable
+public sealed class VideoReader : IFrameReader, IDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
 
@@ -200,6 +200,8 @@ public sealed class VideoReader : IDisposable
         return true;
     }
 
+    bool IFrameReader.Read(VideoFrame frame, CancellationToken cancellation) => Read(frame);
+
     /// <summary>PTS of the stream's first decoded frame (the origin of <see cref="VideoReaderOptions.Start"/>); null before the first read.</summary>
     public long? FirstPts { get; private set; }
 
@@ -370,12 +372,21 @@ public sealed class VideoReader : IDisposable
         return (ffmpeg, timestamps, ffmpeg.StandardOutput);
     }
 
+    /// <summary>
+    /// The filter that turns the stream's Y'CbCr into RGB24 with its own matrix and range (defaults per
+    /// <see cref="ColourTags"/>); with a size, also scaled to it (a live stream that changes size mid-way keeps the
+    /// first size).
+    /// </summary>
+    internal static string RgbConversion(VideoInfo info, (int Width, int Height)? size = null)
+    {
+        string matrix = info.Colour.ConversionMatrix(info.Height);
+        string scale = size is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Width}:{s.Height}:") : "";
+        return $"scale={scale}in_color_matrix={matrix}:in_range={info.Colour.ConversionRangeName}:flags=accurate_rnd+full_chroma_int,format=rgb24";
+    }
+
     private static List<string> Arguments(VideoInfo info, VideoReaderOptions options, Rational timeBase, double? seekSeconds)
     {
-        var filters = new List<string>();
-        string matrix = info.Colour.ConversionMatrix(info.Height);
-        filters.Add($"scale=in_color_matrix={matrix}:in_range={info.Colour.ConversionRangeName}:flags=accurate_rnd+full_chroma_int");
-        filters.Add("format=rgb24");
+        var filters = new List<string> { RgbConversion(info) };
         if (options.Region is { } r)
         {
             // After the RGB conversion, so odd offsets crop exactly instead of snapping to the chroma grid.

@@ -32,9 +32,11 @@ public sealed class OsdPanel
         int y = Margin;
         Line(ref y, $"{stats.ModelName} x{stats.Scale}  on {stats.ExecutionProvider}", Rgba.White);
         Line(ref y, $"{stats.LrWidth}x{stats.LrHeight} -> {stats.LrWidth * stats.Scale}x{stats.LrHeight * stats.Scale}"
-                    + (stats.Paused ? "   PAUSED" : string.Empty), stats.Paused ? Rgba.Yellow : Rgba.White);
+                    + (stats.Paused ? "   PAUSED" : string.Empty) + (stats.LiveStatus is { } live ? "   " + live.ToUpperInvariant() : string.Empty),
+            stats.Paused || stats.LiveStatus is "reconnecting" or "connecting" ? Rgba.Yellow : Rgba.White);
         Line(ref y, $"fps  decode {Number(stats.DecodeFps)}  sr {Number(stats.SrFps)}  display {Number(stats.DisplayFps)}", Rgba.Green);
-        Line(ref y, $"dropped {stats.DroppedFrames.ToString(CultureInfo.InvariantCulture)}",
+        Line(ref y, $"dropped {stats.DroppedFrames.ToString(CultureInfo.InvariantCulture)}"
+                    + (double.IsNaN(stats.LatencyMilliseconds) ? string.Empty : $"  latency {Number(stats.LatencyMilliseconds)} ms"),
             stats.DroppedFrames > 0 ? Rgba.Red : Rgba.White);
         Line(ref y, $"{"stage",-12}{"p50 ms",8}{"last ms",9}", Rgba.Grey);
         int shown = Math.Min(MaxStages, stats.Stages.Count);

@@ -18,6 +18,8 @@ namespace RealtimeSR.Player.Rendering.Osd;
 /// <param name="LrHeight">Decoded (LR) frame height, pixels.</param>
 /// <param name="Paused">Playback paused.</param>
 /// <param name="SourceFrameMilliseconds">The source's nominal frame interval: what a frame time should be (the graph's line).</param>
+/// <param name="LatencyMilliseconds">Live: median time from a frame's arrival to its display over recent frames; NaN for a file.</param>
+/// <param name="LiveStatus">Live: "live" or "reconnecting"; null for a file.</param>
 public sealed record OsdStats(
     double DecodeFps,
     double SrFps,
@@ -30,4 +32,6 @@ public sealed record OsdStats(
     int LrWidth,
     int LrHeight,
     bool Paused,
-    double SourceFrameMilliseconds = 1000.0 / 30);
+    double SourceFrameMilliseconds = 1000.0 / 30,
+    double LatencyMilliseconds = double.NaN,
+    string? LiveStatus = null);

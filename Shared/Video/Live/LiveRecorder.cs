@@ -1,0 +1,118 @@
+using System.Globalization;
+
+namespace RealtimeSR.Shared.Video.Live;
+
+/// <summary>
+/// Records a stretch of a live stream into a local file that the file pipeline can then upscale like any other:
+/// the picture losslessly (H.264 at QP 0, cheap at camera resolutions) and the first sound track as AAC, in
+/// Matroska. A connection that drops is reopened with back-off and the recording goes on in a new part until the
+/// wanted duration is reached; the parts are then joined into one file (without re-encoding).
+/// </summary>
+public static class LiveRecorder
+{
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Records <paramref name="duration"/> of <paramref name="url"/> into <paramref name="folder"/> and returns the
+    /// recording's path.
+    /// </summary>
+    /// <param name="url">The live source (it must answer now: the first connection is checked as <c>play</c> does).</param>
+    /// <param name="options">Transport and timeouts.</param>
+    /// <param name="duration">Media time to record.</param>
+    /// <param name="folder">An empty working folder (the caller deletes it).</param>
+    /// <param name="log">Progress and reconnection lines.</param>
+    /// <param name="cancellation">Ctrl-C: stops the recording where it is.</param>
+    /// <exception cref="VideoFileException">The stream does not answer, or nothing could be recorded.</exception>
+    public static string Record(string url, LiveSourceOptions options, TimeSpan duration, string folder, Action<string> log, CancellationToken cancellation)
+    {
+        VideoInfo first = VideoProbe.ProbeLive(url, options);
+        var parts = new List<string>();
+        double recorded = 0;
+        TimeSpan delay = options.FirstReconnectDelay;
+        while (recorded < duration.TotalSeconds - 0.05 && !cancellation.IsCancellationRequested)
+        {
+            string part = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"part-{parts.Count:D4}.mkv"));
+            double remaining = duration.TotalSeconds - recorded;
+            log(string.Create(CultureInfo.InvariantCulture, $"recording {url}: {recorded:F1} of {duration.TotalSeconds:F1} s done"));
+            using (var ffmpeg = FfmpegProcess.Start(Arguments(url, options, first, remaining, part)))
+            using (cancellation.Register(ffmpeg.Kill))
+            {
+                ffmpeg.WaitForExit(TimeSpan.FromSeconds(remaining) + options.ConnectTimeout + options.StallTimeout + TimeSpan.FromMinutes(1));
+            }
+
+            double length = PartLength(part);
+            if (length > 0)
+            {
+                parts.Add(part);
+                recorded += length;
+                delay = options.FirstReconnectDelay;
+            }
+
+            if (recorded < duration.TotalSeconds - 0.05 && !cancellation.IsCancellationRequested)
+            {
+                log(string.Create(CultureInfo.InvariantCulture, $"{url}: the stream dropped after {recorded:F1} s; reconnecting in {delay.TotalSeconds:0.##} s"));
+                cancellation.WaitHandle.WaitOne(delay);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxReconnectDelay.Ticks));
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            throw new VideoFileException(url, "nothing was recorded");
+        }
+
+        log(string.Create(CultureInfo.InvariantCulture, $"recorded {recorded:F1} s of {url} in {parts.Count} part{(parts.Count == 1 ? "" : "s")}"));
+        return parts.Count == 1 ? parts[0] : Join(parts, Path.Combine(folder, "recording.mkv"));
+    }
+
+    private static List<string> Arguments(string url, LiveSourceOptions options, VideoInfo info, double seconds, string part)
+    {
+        var args = new List<string> { "-v", "error", "-nostdin" };
+        args.AddRange(LiveSource.InputArguments(url, options));
+        args.AddRange([
+            "-map", string.Create(CultureInfo.InvariantCulture, $"0:{info.StreamIndex}"), "-map", "0:a:0?",
+            // A live stream's first frame rarely has timestamp 0 (RTSP starts where the sender's clock is), and -t
+            // counts from 0: each part starts its own clock at its first frame.
+            "-vf", "setpts=PTS-STARTPTS", "-af", "asetpts=PTS-STARTPTS",
+            "-t", seconds.ToString("R", CultureInfo.InvariantCulture),
+            "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-c:a", "aac", "-f", "matroska", part,
+        ]);
+        return args;
+    }
+
+    /// <summary>Seconds of video in a finished part; 0 when it holds none (the connection failed at once).</summary>
+    private static double PartLength(string part)
+    {
+        if (!File.Exists(part) || new FileInfo(part).Length == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            VideoInfo info = VideoProbe.Probe(part);
+            long[] timestamps = VideoProbe.ReadFrameTimestamps(info);
+            if (timestamps.Length == 0)
+            {
+                return 0;
+            }
+
+            double frame = info.FramesPerSecond > 0 ? 1 / info.FramesPerSecond : 0;
+            return ((timestamps[^1] - timestamps[0]) * info.TimestampTimeBase.ToDouble()) + frame;
+        }
+        catch (VideoFileException)
+        {
+            // A part cut off mid-write by a dead connection may be unreadable: it is left out.
+            return 0;
+        }
+    }
+
+    private static string Join(IReadOnlyList<string> parts, string joined)
+    {
+        string list = Path.Combine(Path.GetDirectoryName(joined)!, "parts.txt");
+        File.WriteAllLines(list, parts.Select(p => $"file '{p.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
+        using var ffmpeg = FfmpegProcess.Start(["-v", "error", "-nostdin", "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", "-f", "matroska", joined]);
+        int exit = ffmpeg.WaitForExit(JoinTimeout);
+        return exit == 0 ? joined : throw new VideoFileException(joined, $"joining the recorded parts failed ({ffmpeg.Reason($"ffmpeg exit code {exit}")})");
+    }
+}
