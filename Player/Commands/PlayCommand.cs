@@ -83,6 +83,12 @@ internal static class PlayCommand
         Description = "start with the statistics overlay on (key o toggles it)",
     };
 
+    private static readonly Option<string?> ReferenceOption = new("--reference")
+    {
+        Description = "the original high-resolution video FILE was made from (its size × the scale, one frame per frame): " +
+            "the OSD shows Y-PSNR and SSIM of bicubic and SR against it (this frame and the mean), the timings CSV gets them per frame",
+    };
+
     private static readonly Option<bool> HeadlessOption = new("--headless")
     {
         Description = $"render offscreen through EGL even when there is a display (writes {HeadlessScreenshot} and {HeadlessTimings} unless told otherwise)",
@@ -93,7 +99,7 @@ internal static class PlayCommand
         var command = new Command("play", "play a video with live super-resolution, bicubic | SR side by side\n\n" + KeyBindings.HelpText)
         {
             FileArgument, ModelOption, ModeOption, TimingsOption, ExitAfterOption, ScreenshotOption, ShotsOption, NoDropOption, OsdOption, HeadlessOption,
-            LiveOptions.RtspTransport, LiveOptions.ConnectTimeout,
+            ReferenceOption, LiveOptions.RtspTransport, LiveOptions.ConnectTimeout,
         };
         foreach (var option in ModelOptions.All)
         {
@@ -116,6 +122,9 @@ internal static class PlayCommand
         using var interrupt = new CtrlC();
         using LiveVideoReader? live = LiveSource.IsLive(file) ? new LiveVideoReader(file, LiveOptions.From(result), Log) : null;
         VideoInfo info = live?.Info ?? VideoProbe.Probe(file);
+        VideoInfo? reference = result.GetValue(ReferenceOption) is { } referencePath
+            ? live is null ? VideoProbe.Probe(referencePath) : throw new UsageException("--reference is for a video file, not a live source")
+            : null;
         string?[] modelArguments = result.GetValue(ModelOption) is { Length: > 0 } given ? [.. given] : [null];
         using var models = LoadModels(modelArguments, result, info);
         var upscaler = models.Upscalers[0];
@@ -163,7 +172,7 @@ internal static class PlayCommand
             : new WindowRenderTarget(new SdlWindow($"RealtimeSR — {(live is null ? Path.GetFileName(file) : file)} — {upscaler.Name}", width, height), driver ?? "?");
         using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
         // The pipeline owns the live reader from here (disposing it twice is harmless).
-        using var pipeline = live is not null ? new PlaybackPipeline(live, models.Selection) : new PlaybackPipeline(info, models.Selection, audio, noDrop);
+        using var pipeline = live is not null ? new PlaybackPipeline(live, models.Selection) : new PlaybackPipeline(info, models.Selection, audio, noDrop, reference);
         Log($"play {(live is null ? Path.GetFileName(file) : file)}: {info.Width}x{info.Height} → ×{upscaler.Scale} with {upscaler.Name} ({upscaler.ExecutionProvider}), " +
             $"{target.Description}, {(audio is null ? "no sound" : $"sound via {SdlAudioOutput.Driver}")}{(noDrop ? ", no drops" : "")}");
         var loop = new RenderLoop(target, renderer, pipeline, options)
@@ -174,9 +183,11 @@ internal static class PlayCommand
         loop.Run(interrupt.Token);
         TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
-        StageMeter[] meters = [pipeline.DecodeMeter, pipeline.InferenceMeter, loop.RenderMeter];
+        StageMeter[] meters = pipeline.ReferenceMeter is { } scoring
+            ? [pipeline.DecodeMeter, pipeline.InferenceMeter, scoring, loop.RenderMeter]
+            : [pipeline.DecodeMeter, pipeline.InferenceMeter, loop.RenderMeter];
         double wall = StageMeter.WallSeconds(meters);
-        var report = new PlaybackReport([.. meters.Select(m => StageStatistics.From(m, wall))], wall, loop.Presented, pipeline.Dropped, loop.Recorder.Records);
+        var report = new PlaybackReport([.. meters.Select(m => StageStatistics.From(m, wall))], wall, loop.Presented, pipeline.Dropped, loop.Recorder.Records, loop.Scores);
         Console.Out.Write(report.Table());
 
         // The stage threads' own CPU leaves out their helpers (ORT's pool, llvmpipe's rasteriser threads); this is all of it.
@@ -186,6 +197,13 @@ internal static class PlayCommand
         {
             report.Write(timings);
             Log($"timings: {Path.GetFullPath(timings)} and {Path.GetFullPath(PlaybackReport.StagesPath(timings))}");
+        }
+
+        if (loop.Scores.Count > 0)
+        {
+            Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"against the reference, mean of {loop.Scores.Count} frames shown: Y-PSNR bicubic {loop.Scores.Average(s => s.PsnrBicubic):F2} dB, " +
+                $"SR {loop.Scores.Average(s => s.PsnrSr):F2} dB; SSIM bicubic {loop.Scores.Average(s => s.SsimBicubic):F4}, SR {loop.Scores.Average(s => s.SsimSr):F4}"));
         }
 
         if (live is not null)

@@ -98,6 +98,9 @@ public sealed class InputHandler
                 return state.WithFlip();
             case PlayerKey.D:
                 return state.WithDifferenceToggled();
+            case PlayerKey.R:
+                // Straight to the difference view, against the other picture than before.
+                return state with { Mode = ViewMode.Difference, DifferenceFromReference = !state.DifferenceFromReference || state.Mode != ViewMode.Difference };
             case PlayerKey.LeftBracket or PlayerKey.RightBracket:
                 return state.WithDifferenceGainTimes(key == PlayerKey.RightBracket ? 2 : 0.5);
             case PlayerKey.L:

@@ -14,6 +14,7 @@ public static class KeyBindings
           x            swap the halves of split and side (SR left, bicubic right)
           b            flip the whole picture between SR and bicubic in place
           d            difference view on / off: |SR - bicubic| amplified (gain on the label)
+          r            difference view against the --reference video: |SR - reference| (r again: back to bicubic)
           [ / ]        halve / double the difference view's gain (1-64, default 8)
           l            loupe on / off: bicubic | SR under the pointer, magnified, pixels as blocks
           ctrl+wheel   loupe zoom 2x / 4x / 8x / 16x (while the loupe is on)

@@ -25,4 +25,7 @@ public enum PlayerKey
     RightBracket,
     E,
     N,
+
+    /// <summary>r: the difference view against the reference video instead of bicubic.</summary>
+    R,
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RealtimeSR.Player.Rendering.Osd;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Metrics;
 
 namespace RealtimeSR.Player.Pipeline;
 
@@ -25,6 +26,9 @@ internal sealed class OsdSampler
     private readonly double[] _latencies = new double[StageMeter.RecentFrames];
     private readonly double[] _latencyScratch = new double[StageMeter.RecentFrames];
     private int _latencyCount;
+    private ReferenceScores? _lastScores;
+    private (double PsnrBicubic, double PsnrSr, double SsimBicubic, double SsimSr) _scoreSums;
+    private long _scored;
 
     public OsdSampler(PlaybackPipeline pipeline, StageMeter renderMeter, string modelName, string executionProvider)
     {
@@ -40,6 +44,18 @@ internal sealed class OsdSampler
         _modelName = modelName;
         _executionProvider = executionProvider.ToUpperInvariant();
     }
+
+    /// <summary>A frame scored against the reference went on screen.</summary>
+    public void AddScores(ReferenceScores scores)
+    {
+        _lastScores = scores;
+        _scoreSums = (_scoreSums.PsnrBicubic + scores.PsnrBicubic, _scoreSums.PsnrSr + scores.PsnrSr, _scoreSums.SsimBicubic + scores.SsimBicubic, _scoreSums.SsimSr + scores.SsimSr);
+        _scored++;
+    }
+
+    /// <summary>The running mean of the scores of the frames shown so far; null before the first.</summary>
+    public ReferenceScores? MeanScores => _scored == 0 ? null
+        : new ReferenceScores(_scoreSums.PsnrBicubic / _scored, _scoreSums.PsnrSr / _scored, _scoreSums.SsimBicubic / _scored, _scoreSums.SsimSr / _scored);
 
     /// <summary>A live frame went on screen <paramref name="milliseconds"/> after it arrived.</summary>
     public void AddLatency(double milliseconds) => _latencies[_latencyCount++ % _latencies.Length] = milliseconds;
@@ -83,7 +99,9 @@ internal sealed class OsdSampler
             _pipeline.Dropped, _modelName, _pipeline.Scale, _executionProvider, _pipeline.LrWidth, _pipeline.LrHeight, paused,
             _pipeline.FrameSeconds * 1000,
             RecentLatencyMilliseconds(),
-            _pipeline.Live is { } live ? LiveLabel(live.Status) : null);
+            _pipeline.Live is { } live ? LiveLabel(live.Status) : null,
+            _lastScores,
+            MeanScores);
         (_ticks, _decoded, _inferred, _shown) = (now, decoded, inferred, presented);
         return stats;
     }

@@ -43,6 +43,11 @@ public sealed class PlaybackPipeline : IDisposable
     private DecodeStage? _decode;
     private InferenceStage? _inference;
     private AudioStage? _audio;
+    private readonly VideoInfo? _referenceInfo;
+    private readonly long[] _referenceTimestamps = [];
+    private readonly FramePool? _referencePool;
+    private VideoReader? _referenceReader;
+    private ReferenceStage? _referenceStage;
     private long _droppedBefore;
 
     /// <param name="info">The probed video.</param>
@@ -50,8 +55,10 @@ public sealed class PlaybackPipeline : IDisposable
     /// <param name="audioOutput">An F32 device at the first audio stream's rate and channels; null = no sound
     /// (monotonic clock). Not owned.</param>
     /// <param name="noDrop">Never drop: every frame is shown, as fast as SR allows.</param>
-    /// <exception cref="VideoFileException">The file cannot be decoded or has no frames.</exception>
-    public PlaybackPipeline(VideoInfo info, ModelSelection models, SdlAudioOutput? audioOutput, bool noDrop)
+    /// <param name="reference">The original high-resolution video the file was made from (<c>--reference</c>): every
+    /// SR frame and its bicubic upscale are scored against its frame of the same index; null = none.</param>
+    /// <exception cref="VideoFileException">The file cannot be decoded or has no frames, or the reference cannot match it.</exception>
+    public PlaybackPipeline(VideoInfo info, ModelSelection models, SdlAudioOutput? audioOutput, bool noDrop, VideoInfo? reference = null)
     {
         Info = info;
         _models = models;
@@ -70,6 +77,14 @@ public sealed class PlaybackPipeline : IDisposable
         DecodeMeter = new StageMeter("decode", _timestamps.Length + 64);
         InferenceMeter = new StageMeter("infer", _timestamps.Length + 64);
         _dropPolicy = ShouldDrop;
+        if (reference is not null)
+        {
+            _referenceInfo = reference;
+            _referenceTimestamps = ReferenceTimestamps(reference);
+            _referencePool = new FramePool(LrWidth * models.Scale, LrHeight * models.Scale, PoolCapacity);
+            ReferenceMeter = new StageMeter("reference", _timestamps.Length + 64);
+        }
+
         WarmUp();
     }
 
@@ -108,6 +123,12 @@ public sealed class PlaybackPipeline : IDisposable
 
     public StageMeter InferenceMeter { get; }
 
+    /// <summary>Reading and scoring the reference frames (with a reference only).</summary>
+    public StageMeter? ReferenceMeter { get; }
+
+    /// <summary>Whether frames are scored against a reference video.</summary>
+    public bool HasReference => _referenceInfo is not null;
+
     public int LrWidth { get; }
 
     public int LrHeight { get; }
@@ -145,7 +166,7 @@ public sealed class PlaybackPipeline : IDisposable
     public void CountDropped() => _droppedBefore++;
 
     /// <summary>Upscaled frames of the current run, in order; the reader returns each pair to its pools.</summary>
-    public ChannelReader<UpscaledFrame> Output => _inference?.Output ?? throw new InvalidOperationException("the pipeline is not started");
+    public ChannelReader<UpscaledFrame> Output => _referenceStage?.Output ?? _inference?.Output ?? throw new InvalidOperationException("the pipeline is not started");
 
     /// <summary>Media time of <paramref name="pts"/> (the stream's units): seconds from the first frame.</summary>
     public double SecondsOf(long pts) => (_live is null ? pts - _timestamps[0] : pts) * _secondsPerUnit;
@@ -186,9 +207,23 @@ public sealed class PlaybackPipeline : IDisposable
         _stop = new CancellationTokenSource();
         _decode = new DecodeStage(_reader, _lrPool, _stop.Token, DecodeMeter, first >= 0 ? first : index);
         _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter);
+        if (_referenceInfo is not null)
+        {
+            // The reference is read from the same frame index (not the same time: the two files' clocks may differ).
+            long referenceFirst = first >= 0 ? first : index;
+            double referenceSeconds = (_referenceTimestamps[referenceFirst] - _referenceTimestamps[0]) * _referenceInfo.TimestampTimeBase.ToDouble();
+            _referenceReader = new VideoReader(_referenceInfo, new VideoReaderOptions
+            {
+                Start = referenceFirst == 0 ? null : TimeSpan.FromSeconds(referenceSeconds),
+                KnownTimestamps = _referenceTimestamps,
+            });
+            _referenceStage = new ReferenceStage(_inference.Output, _referenceReader, referenceFirst, _referencePool!, Scale, _stop.Token, ReferenceMeter!);
+        }
+
         RestartAudio(seconds);
         _decode.Start();
         _inference.Start();
+        _referenceStage?.Start();
     }
 
     /// <summary>Starts the stages on the live stream once; later starts (a resume, a model switch while paused) only skip to the present.</summary>
@@ -260,6 +295,7 @@ public sealed class PlaybackPipeline : IDisposable
         _live?.Dispose();
         _lrPool.Dispose();
         _srPool.Dispose();
+        _referencePool?.Dispose();
     }
 
     private bool ShouldDrop(VideoFrame lr)
@@ -272,6 +308,26 @@ public sealed class PlaybackPipeline : IDisposable
         // Late = it would be ready only after its successor is due, given how long the model takes now.
         double ready = Clock.NowSeconds + InferenceMeter.RecentMedianMilliseconds() / 1000;
         return SecondsOf(lr.Pts) + _frameSeconds < ready;
+    }
+
+    /// <summary>
+    /// The reference's frame timestamps, once it is known to match: SR size and as many frames as the video.
+    /// </summary>
+    /// <exception cref="VideoFileException">It cannot: another size, another frame count, or unreadable.</exception>
+    private long[] ReferenceTimestamps(VideoInfo reference)
+    {
+        int width = LrWidth * Scale, height = LrHeight * Scale;
+        if (reference.Width != width || reference.Height != height)
+        {
+            throw new VideoFileException(reference.Path,
+                $"is {reference.Width}x{reference.Height}; a reference must be the SR size, {width}x{height} ({LrWidth}x{LrHeight} x{Scale})");
+        }
+
+        using var reader = new VideoReader(reference);
+        long[] timestamps = [.. reader.ReadTimestamps()];
+        return timestamps.Length == _timestamps.Length
+            ? timestamps
+            : throw new VideoFileException(reference.Path, $"has {timestamps.Length} frames and the video {_timestamps.Length}: a reference must have one frame per frame");
     }
 
     /// <summary>Live: a frame is dropped when a newer one already waits (inference always takes the newest) or when it is stale.</summary>
@@ -298,7 +354,7 @@ public sealed class PlaybackPipeline : IDisposable
         }
 
         _stop.Cancel();
-        if (!_decode.Join(JoinTimeout) || !_inference.Join(JoinTimeout))
+        if (!_decode.Join(JoinTimeout) || !_inference.Join(JoinTimeout) || _referenceStage?.Join(JoinTimeout) == false)
         {
             throw new TimeoutException($"the pipeline's threads did not stop within {JoinTimeout.TotalSeconds} s");
         }
@@ -313,6 +369,15 @@ public sealed class PlaybackPipeline : IDisposable
         {
             pair.Return();
         }
+
+        while (_referenceStage is not null && _referenceStage.Output.TryRead(out UpscaledFrame scored))
+        {
+            scored.Return();
+        }
+
+        _referenceStage = null;
+        _referenceReader?.Dispose();
+        _referenceReader = null;
 
         _droppedBefore += _inference.Dropped;
         _reader?.Dispose();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.IO;
+using RealtimeSR.Shared.Metrics;
 
 namespace RealtimeSR.Player.Pipeline;
 
@@ -11,8 +12,11 @@ namespace RealtimeSR.Player.Pipeline;
 /// </summary>
 public sealed class PlaybackReport
 {
-    public PlaybackReport(IReadOnlyList<StageStatistics> stages, double wallSeconds, long presented, long dropped, IReadOnlyList<FrameRecord> frames)
+    public PlaybackReport(
+        IReadOnlyList<StageStatistics> stages, double wallSeconds, long presented, long dropped, IReadOnlyList<FrameRecord> frames,
+        IReadOnlyList<ReferenceScores>? scores = null)
     {
+        Scores = scores is { Count: > 0 } ? scores : null;
         Stages = stages;
         WallSeconds = wallSeconds;
         Presented = presented;
@@ -37,6 +41,9 @@ public sealed class PlaybackReport
     /// <summary>One record per shown frame.</summary>
     public IReadOnlyList<FrameRecord> Frames { get; }
 
+    /// <summary>With a reference video: each shown frame's scores, in the order of <see cref="Frames"/>; else null.</summary>
+    public IReadOnlyList<ReferenceScores>? Scores { get; }
+
     /// <summary>The per-stage file written beside the per-frame file <paramref name="timingsPath"/>.</summary>
     public static string StagesPath(string timingsPath) => Path.ChangeExtension(timingsPath, ".stages.csv");
 
@@ -47,10 +54,20 @@ public sealed class PlaybackReport
     /// </summary>
     public void Write(string timingsPath)
     {
-        var frames = new StringBuilder("index,pts_seconds,decode_ms,convert_ms,infer_ms,render_ms,latency_ms\n");
-        foreach (FrameRecord r in Frames)
+        var frames = new StringBuilder("index,pts_seconds,decode_ms,convert_ms,infer_ms,render_ms,latency_ms");
+        frames.Append(Scores is null ? "\n" : ",psnr_bicubic,psnr_sr,ssim_bicubic,ssim_sr\n");
+        for (int i = 0; i < Frames.Count; i++)
         {
-            frames.Append(CultureInfo.InvariantCulture, $"{r.Index},{r.PtsSeconds:R},{Number(r.DecodeMs)},{Number(r.ConvertMs)},{Number(r.InferMs)},{Number(r.OutputMs)},{Number(r.LatencyMs)}\n");
+            FrameRecord r = Frames[i];
+            frames.Append(CultureInfo.InvariantCulture, $"{r.Index},{r.PtsSeconds:R},{Number(r.DecodeMs)},{Number(r.ConvertMs)},{Number(r.InferMs)},{Number(r.OutputMs)},{Number(r.LatencyMs)}");
+            if (Scores is not null)
+            {
+                // Full precision: these are compared with eval's figures.
+                var s = Scores[i];
+                frames.Append(CultureInfo.InvariantCulture, $",{s.PsnrBicubic:R},{s.PsnrSr:R},{s.SsimBicubic:R},{s.SsimSr:R}");
+            }
+
+            frames.Append('\n');
         }
 
         AtomicFile.WriteAllText(timingsPath, frames.ToString());

@@ -4,6 +4,7 @@ using RealtimeSR.Player.Input;
 using RealtimeSR.Player.Rendering;
 using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Metrics;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Player.Pipeline;
@@ -37,6 +38,7 @@ public sealed class RenderLoop
     private long _lastPresentTicks;
     private int _shownModel;
     private string? _liveLabel;
+    private readonly List<ReferenceScores> _scores;
 
     /// <param name="target">Where to draw; its context is current on this thread.</param>
     /// <param name="renderer">The view renderer made on that context.</param>
@@ -52,6 +54,7 @@ public sealed class RenderLoop
         _transport = new PlaybackTransport(pipeline, options.NoDrop);
         Recorder = new TimelineRecorder(pipeline.ExpectedFrames + 64);
         RenderMeter = new StageMeter("render", pipeline.ExpectedFrames + 64);
+        _scores = new List<ReferenceScores>(pipeline.HasReference ? pipeline.ExpectedFrames + 64 : 0);
         var model = pipeline.Models.Current;
         _osd = new OsdSampler(pipeline, RenderMeter, model.Name, model.ExecutionProvider);
         renderer.SetLabels("Bicubic", model.Name);
@@ -66,6 +69,9 @@ public sealed class RenderLoop
 
     /// <summary>Upload + draw + present of each new frame, on the render thread.</summary>
     public StageMeter RenderMeter { get; }
+
+    /// <summary>With a reference video: the scores of each frame in <see cref="Recorder"/>, in its order; else empty.</summary>
+    public IReadOnlyList<ReferenceScores> Scores => _scores;
 
     /// <summary>New frames shown.</summary>
     public long Presented => _presented;
@@ -292,6 +298,10 @@ public sealed class RenderLoop
         VideoFrame lr = frame.Lr;
         VideoFrame sr = frame.Sr;
         _renderer.SetFrame(lr.Pixels, lr.Width, lr.Height, sr.Pixels, sr.Width, sr.Height);
+        if (frame.Reference is { } reference)
+        {
+            _renderer.SetReference(reference.Pixels, reference.Width, reference.Height);
+        }
         if (sr.ModelIndex != _shownModel)
         {
             // The label and the OSD name the model that made these pixels, from this frame on.
@@ -333,6 +343,12 @@ public sealed class RenderLoop
         }
 
         Recorder.Add(frame.Sr.Index, frame.Sr.PtsSeconds, frame.Sr.Timeline);
+        if (_pipeline.HasReference)
+        {
+            _scores.Add(frame.Sr.Scores);
+            _osd.AddScores(frame.Sr.Scores);
+        }
+
         long now = Stopwatch.GetTimestamp();
         if (_lastPresentTicks != 0)
         {

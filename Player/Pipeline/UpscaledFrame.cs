@@ -8,11 +8,13 @@ namespace RealtimeSR.Player.Pipeline;
 /// </summary>
 /// <param name="Lr">The decoded low-resolution frame.</param>
 /// <param name="Sr">The upscaled frame, Scale × the LR size.</param>
-public readonly record struct UpscaledFrame(VideoFrame Lr, VideoFrame Sr)
+/// <param name="Reference">With <c>play --reference</c>: the original high-resolution frame of the same index (SR size), pooled; else null.</param>
+public readonly record struct UpscaledFrame(VideoFrame Lr, VideoFrame Sr, VideoFrame? Reference = null)
 {
     public void Return()
     {
         Lr.Return();
         Sr.Return();
+        Reference?.Return();
     }
 }

@@ -32,6 +32,8 @@ public sealed class ViewRenderer : IDisposable
     private readonly Stopwatch _stopwatch = new();
     private GlTexture? _lrTexture;
     private GlTexture? _srTexture;
+    private GlTexture? _referenceTexture;
+    private bool _differenceLabelFromReference;
     private GlFramebuffer? _rowsTarget;
     private bool _rowsStale;
     private GlFramebuffer? _bicubicWhole;
@@ -124,6 +126,23 @@ public sealed class ViewRenderer : IDisposable
         _uploadMs = StopTiming();
     }
 
+    /// <summary>
+    /// The reference video's frame for the one given to <see cref="SetFrame"/> (planar, SR size): the difference view
+    /// can show |SR − reference| (<see cref="ViewState.DifferenceFromReference"/>). Empty = none (the view then stays on bicubic).
+    /// </summary>
+    public void SetReference(ReadOnlySpan<float> reference, int width, int height)
+    {
+        if (reference.IsEmpty)
+        {
+            _referenceTexture?.Dispose();
+            _referenceTexture = null;
+            return;
+        }
+
+        _referenceTexture = Resized(_referenceTexture, width, height, TextureLayout.PlanarFloat);
+        _referenceTexture.UploadPlanar(reference);
+    }
+
     /// <summary>Sets the label texts (left: the bicubic side, right: the model); rasterised once here.</summary>
     public void SetLabels(string bicubicText, string srText)
     {
@@ -174,7 +193,7 @@ public sealed class ViewRenderer : IDisposable
         ViewLayout layout = Layout(state, targetWidth, targetHeight);
         if (state.Mode == ViewMode.Difference)
         {
-            PrepareDifference(state.DifferenceGain, targetWidth, targetHeight);
+            PrepareDifference(state.DifferenceGain, UsesReference(state), targetWidth, targetHeight);
         }
 
         double bicubicMs = 0;
@@ -242,7 +261,7 @@ public sealed class ViewRenderer : IDisposable
                 _bicubic.Draw(_rowsTarget!.Color, _srTexture!.Width, _srTexture.Height, pane, targetWidth, targetHeight);
                 break;
             case PaneContent.Difference:
-                _difference.Draw(_srTexture!, _bicubicWhole!.Color, state.DifferenceGain, pane, targetWidth, targetHeight);
+                _difference.Draw(_srTexture!, UsesReference(state) ? _referenceTexture! : _bicubicWhole!.Color, state.DifferenceGain, pane, targetWidth, targetHeight);
                 break;
             default:
                 _sr.Draw(_srTexture!, pane, targetWidth, targetHeight);
@@ -254,17 +273,22 @@ public sealed class ViewRenderer : IDisposable
     /// The difference view's inputs: the whole bicubic upscale at SR size (drawn once per frame, and only while the
     /// view is on) and the label carrying the gain. Restores the caller's framebuffer and viewport.
     /// </summary>
-    private void PrepareDifference(double gain, int targetWidth, int targetHeight)
+    private void PrepareDifference(double gain, bool fromReference, int targetWidth, int targetHeight)
     {
         UpdateBicubicWhole(targetWidth, targetHeight);
-        if (_differenceLabel is null || _differenceLabelGain != gain)
+        if (_differenceLabel is null || _differenceLabelGain != gain || _differenceLabelFromReference != fromReference)
         {
             _differenceLabel?.Dispose();
             _differenceLabel = null;
-            _differenceLabel = Label(DifferenceLabel(gain));
+            _differenceLabel = Label(DifferenceLabel(gain, fromReference));
             _differenceLabelGain = gain;
+            _differenceLabelFromReference = fromReference;
         }
     }
+
+    /// <summary>Whether the difference view compares with the reference: asked for, and there is one of the SR frame's size.</summary>
+    private bool UsesReference(ViewState state) =>
+        state.DifferenceFromReference && _referenceTexture is { } reference && reference.Width == _srTexture?.Width && reference.Height == _srTexture.Height;
 
     /// <summary>
     /// Draws the whole bicubic upscale at SR size into its framebuffer when the frame changed (bottom row first, as
@@ -337,12 +361,13 @@ public sealed class ViewRenderer : IDisposable
     }
 
     /// <summary>The difference view's label, with its gain.</summary>
-    public static string DifferenceLabel(double gain) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|SR - bicubic| x{gain:0.##}");
+    public static string DifferenceLabel(double gain, bool fromReference = false) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|SR - {(fromReference ? "reference" : "bicubic")}| x{gain:0.##}");
 
     public void Dispose()
     {
         _bicubicWhole?.Dispose();
+        _referenceTexture?.Dispose();
         _differenceLabel?.Dispose();
         _difference.Dispose();
         _lrTexture?.Dispose();

@@ -14,6 +14,7 @@ namespace RealtimeSR.Player.View;
 /// <param name="Paused">Playback paused (stepping frames is allowed only then).</param>
 /// <param name="Swapped">Split and side show SR on the left and bicubic on the right (A/B swap).</param>
 /// <param name="DifferenceGain">How much the difference view amplifies |SR − bicubic|, [<see cref="MinDifferenceGain"/>, <see cref="MaxDifferenceGain"/>].</param>
+/// <param name="DifferenceFromReference">The difference view shows |SR − reference| (with <c>--reference</c>) instead of |SR − bicubic|.</param>
 /// <param name="Loupe">The magnifier under the pointer is on.</param>
 /// <param name="LoupeZoom">The loupe's magnification over the view, [<see cref="MinLoupeZoom"/>, <see cref="MaxLoupeZoom"/>].</param>
 /// <param name="PointerX">Last pointer position in window pixels (where the loupe looks).</param>
@@ -29,6 +30,7 @@ public sealed record ViewState(
     bool Paused = false,
     bool Swapped = false,
     double DifferenceGain = 8,
+    bool DifferenceFromReference = false,
     bool Loupe = false,
     int LoupeZoom = 4,
     float PointerX = 0,

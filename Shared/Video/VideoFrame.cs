@@ -1,4 +1,5 @@
 using RealtimeSR.Shared.Diagnostics;
+using RealtimeSR.Shared.Metrics;
 
 namespace RealtimeSR.Shared.Video;
 
@@ -58,6 +59,9 @@ public sealed class VideoFrame
 
     /// <summary>For an SR frame: which of the player's models made it (an index into its model list; 0 where there is one).</summary>
     public int ModelIndex { get; set; }
+
+    /// <summary>For an SR frame with a reference video: how it and its bicubic upscale score against the original; else <see cref="ReferenceScores.None"/>.</summary>
+    public ReferenceScores Scores { get; set; } = ReferenceScores.None;
 
     /// <summary>One colour plane (0 = R, 1 = G, 2 = B), row-major.</summary>
     public Span<float> Plane(int channel) => Pixels.AsSpan(channel * PlaneLength, PlaneLength);

@@ -16,7 +16,7 @@ public sealed class OsdPanel
     public const int MaxStages = 6;
 
     private const int Margin = 4;
-    private const int TextLines = 6 + MaxStages;
+    private const int TextLines = 8 + MaxStages;
 
     public OsdPanel()
     {
@@ -38,6 +38,17 @@ public sealed class OsdPanel
         Line(ref y, $"dropped {stats.DroppedFrames.ToString(CultureInfo.InvariantCulture)}"
                     + (double.IsNaN(stats.LatencyMilliseconds) ? string.Empty : $"  latency {Number(stats.LatencyMilliseconds)} ms"),
             stats.DroppedFrames > 0 ? Rgba.Red : Rgba.White);
+        if (stats.Scores is { } now && stats.MeanScores is { } mean)
+        {
+            // Against the reference video: this frame, and (in brackets) the mean over the frames shown.
+            Line(ref y, $"Y-PSNR bic {Number(now.PsnrBicubic)} sr {Number(now.PsnrSr)} ({Number(mean.PsnrBicubic)} / {Number(mean.PsnrSr)})", Rgba.Green);
+            Line(ref y, $"SSIM   bic {Ssim(now.SsimBicubic)} sr {Ssim(now.SsimSr)} ({Ssim(mean.SsimBicubic)} / {Ssim(mean.SsimSr)})", Rgba.Green);
+        }
+        else
+        {
+            y += 2 * BitmapFont.CellHeight;
+        }
+
         Line(ref y, $"{"stage",-12}{"p50 ms",8}{"last ms",9}", Rgba.Grey);
         int shown = Math.Min(MaxStages, stats.Stages.Count);
         for (int i = 0; i < shown; i++)
@@ -86,6 +97,9 @@ public sealed class OsdPanel
 
     private static string Number(double value) =>
         double.IsFinite(value) ? value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) : "-";
+
+    private static string Ssim(double value) =>
+        double.IsFinite(value) ? value.ToString("0.000", CultureInfo.InvariantCulture) : "-";
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -1,3 +1,5 @@
+using RealtimeSR.Shared.Metrics;
+
 namespace RealtimeSR.Player.Rendering.Osd;
 
 /// <summary>
@@ -19,7 +21,9 @@ namespace RealtimeSR.Player.Rendering.Osd;
 /// <param name="Paused">Playback paused.</param>
 /// <param name="SourceFrameMilliseconds">The source's nominal frame interval: what a frame time should be (the graph's line).</param>
 /// <param name="LatencyMilliseconds">Live: median time from a frame's arrival to its display over recent frames; NaN for a file.</param>
-/// <param name="LiveStatus">Live: "live" or "reconnecting"; null for a file.</param>
+/// <param name="LiveStatus">Live: "live", "connecting" or "reconnecting"; null for a file.</param>
+/// <param name="Scores">With a reference video: the scores of the frame shown; else null.</param>
+/// <param name="MeanScores">With a reference video: their running mean over the frames shown; else null.</param>
 public sealed record OsdStats(
     double DecodeFps,
     double SrFps,
@@ -34,4 +38,6 @@ public sealed record OsdStats(
     bool Paused,
     double SourceFrameMilliseconds = 1000.0 / 30,
     double LatencyMilliseconds = double.NaN,
-    string? LiveStatus = null);
+    string? LiveStatus = null,
+    ReferenceScores? Scores = null,
+    ReferenceScores? MeanScores = null);

@@ -183,6 +183,18 @@ public sealed class InputHandlerTests
     }
 
     [Fact]
+    public void Handle_ReferenceKey_OpensTheDifferenceViewAgainstTheReferenceThenTogglesItsOtherPicture()
+    {
+        var state = Key(new ViewState(ViewMode.Split), PlayerKey.R);
+        Assert.Equal((ViewMode.Difference, true), (state.Mode, state.DifferenceFromReference));
+        state = Key(state, PlayerKey.R);
+        Assert.Equal((ViewMode.Difference, false), (state.Mode, state.DifferenceFromReference));
+        state = Key(Key(state, PlayerKey.D), PlayerKey.R); // from split again: straight to the reference
+        Assert.Equal((ViewMode.Difference, true), (state.Mode, state.DifferenceFromReference));
+        Assert.Empty(_actions);
+    }
+
+    [Fact]
     public void Handle_LoupeOnThenCtrlWheel_ZoomsTheLoupeNotTheViewAndFollowsThePointer()
     {
         var state = Key(new ViewState(), PlayerKey.L);

@@ -3,6 +3,7 @@ using RealtimeSR.Player.Rendering.Osd;
 using RealtimeSR.Player.View;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Metrics;
+using RealtimeSR.Tests.Imaging;
 using Xunit.Abstractions;
 
 namespace RealtimeSR.Tests.Player.Rendering;
@@ -143,6 +144,38 @@ public sealed class ViewRendererTests
 
         Assert.Equal("|SR - bicubic| x4", ViewRenderer.DifferenceLabel(4));
         Assert.True(shown.Crop(0, 0, 200, LabelRows).Planes.Max() > 200, "the label is drawn");
+    }
+
+    [Fact]
+    public void Draw_DifferenceFromReference_ShowsAbsoluteDifferenceToTheReferenceAndBlackForItself()
+    {
+        using var scene = new HeadlessScene();
+        var state = new ViewState(ViewMode.Difference, DifferenceGain: 8, DifferenceFromReference: true);
+
+        // The SR frame as its own reference: black, at any gain.
+        scene.Renderer.SetReference(HeadlessScene.Unit(scene.Sr), scene.Sr.Width, scene.Sr.Height);
+        var same = scene.Render(state with { DifferenceGain = ViewState.MaxDifferenceGain });
+        Assert.Equal(0f, same.Crop(0, LabelRows, same.Width, same.Height - LabelRows).Planes.Max());
+
+        // Another picture: |SR − reference| × 8, per channel (both exact 8-bit values here, so only GPU rounding differs).
+        Image reference = TestImages.Pattern(scene.Sr.Width, scene.Sr.Height, seed: 5);
+        scene.Renderer.SetReference(HeadlessScene.Unit(reference), reference.Width, reference.Height);
+        Image shown = scene.Render(state);
+        for (int y = LabelRows; y < 720; y += 29)
+        {
+            for (int x = 0; x < 1280; x += 31)
+            {
+                float expected = Math.Min(255, 8 * Math.Abs(Pixel(scene.Sr, x, y).G - Pixel(reference, x, y).G));
+                Assert.InRange(Pixel(shown, x, y).G, expected - 1, expected + 1);
+            }
+        }
+
+        Assert.Equal("|SR - reference| x8", ViewRenderer.DifferenceLabel(8, fromReference: true));
+
+        // Without a reference the view stays on bicubic.
+        scene.Renderer.SetReference([], 0, 0);
+        Image bicubicView = scene.Render(state);
+        Assert.Equal(scene.Render(state with { DifferenceFromReference = false }).Planes, bicubicView.Planes);
     }
 
     [Fact]
