@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Inference;
@@ -22,6 +23,7 @@ public sealed class InferenceStage
     private readonly Channel<UpscaledFrame> _output = StageChannel.Create<UpscaledFrame>();
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
+    private readonly ModelRedo? _redo;
 
     /// <param name="input">LR frames (the decode stage's output).</param>
     /// <param name="models">The models; the selected one runs on this stage's thread, each frame stamped with its index. Not owned.</param>
@@ -29,10 +31,12 @@ public sealed class InferenceStage
     /// <param name="cancellation">Stops the stage.</param>
     /// <param name="shouldDrop">Drop policy, asked once per frame before inference; null = never drop.</param>
     /// <param name="meter">Measures each upscale on this stage's thread and marks the frame's timeline; null = a meter of its own.</param>
+    /// <param name="redo">Frames sent back after a model switch, upscaled again before any new frame; null = none.</param>
     public InferenceStage(
         ChannelReader<VideoFrame> input, ModelSelection models, FramePool srPool, CancellationToken cancellation,
-        Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null)
+        Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null, ModelRedo? redo = null)
     {
+        _redo = redo;
         _input = input;
         _models = models;
         _srPool = srPool;
@@ -64,7 +68,7 @@ public sealed class InferenceStage
         VideoFrame? lr = null, sr = null;
         try
         {
-            while (StageChannel.TryRead(_input, out var frame, _cancellation))
+            while (NextInput(out var frame))
             {
                 lr = frame;
                 if (_shouldDrop?.Invoke(lr) == true)
@@ -101,6 +105,56 @@ public sealed class InferenceStage
             sr?.Return();
             _output.Writer.TryComplete(e);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The next LR frame (false at the end of the input), upscaling the frames sent back for a model switch
+    /// (<see cref="ModelRedo"/>) first, also while it waits for input.
+    /// </summary>
+    private bool NextInput(out VideoFrame frame)
+    {
+        if (_redo is null)
+        {
+            return StageChannel.TryRead(_input, out frame, _cancellation);
+        }
+
+        for (int idle = 0; ; idle++)
+        {
+            while (_redo.TryTake(out UpscaledFrame again))
+            {
+                int model = _models.Selected;
+                _models.Models[model].Upscale(again.Lr, again.Sr);
+                again.Sr.ModelIndex = model;
+                again.Sr.Scores = Shared.Metrics.ReferenceScores.None; // scored for the previous model's picture
+                _redo.Done(again);
+            }
+
+            if (_input.TryRead(out frame!))
+            {
+                return true;
+            }
+
+            if (_input.Completion.IsCompleted)
+            {
+                if (_input.Completion.Exception is { } failure)
+                {
+                    ExceptionDispatchInfo.Capture(failure.InnerException ?? failure).Throw();
+                }
+
+                return false;
+            }
+
+            // As StageChannel's wait: a short spin, then 1 ms sleeps (no allocation per wait).
+            _cancellation.ThrowIfCancellationRequested();
+            if (idle < 50)
+            {
+                Thread.SpinWait(20);
+            }
+            else
+            {
+                Thread.Sleep(1);
+            }
         }
     }
 }

@@ -135,6 +135,9 @@ public sealed class PlaybackPipeline : IDisposable
 
     public int Scale => _models.Scale;
 
+    /// <summary>Frames the render loop sends back to be upscaled again after a model switch.</summary>
+    public ModelRedo Redo { get; } = new();
+
     /// <summary>The models, and which one runs (the render thread selects).</summary>
     public ModelSelection Models => _models;
 
@@ -206,7 +209,7 @@ public sealed class PlaybackPipeline : IDisposable
         int first = Array.BinarySearch(_timestamps, _reader.ReadTimestamps()[0]);
         _stop = new CancellationTokenSource();
         _decode = new DecodeStage(_reader, _lrPool, _stop.Token, DecodeMeter, first >= 0 ? first : index);
-        _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter);
+        _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter, Redo);
         if (_referenceInfo is not null)
         {
             // The reference is read from the same frame index (not the same time: the two files' clocks may differ).
@@ -375,6 +378,7 @@ public sealed class PlaybackPipeline : IDisposable
             scored.Return();
         }
 
+        Redo.Clear();
         _referenceStage = null;
         _referenceReader?.Dispose();
         _referenceReader = null;

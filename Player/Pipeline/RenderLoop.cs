@@ -226,6 +226,21 @@ public sealed class RenderLoop
         }
 
         var output = _pipeline.Output;
+        if (_pipeline.Redo.Outstanding > 0)
+        {
+            // After a model switch: the frames sent back come first, in order; later stale ones queue behind them.
+            if (_pipeline.Redo.TryTakeBack(out UpscaledFrame again))
+            {
+                _pending = again;
+            }
+            else
+            {
+                SendStaleFramesBack(output);
+            }
+
+            return true;
+        }
+
         while (output.TryRead(out UpscaledFrame frame))
         {
             if (_pipeline.Live is not null)
@@ -248,13 +263,13 @@ public sealed class RenderLoop
                 continue;
             }
 
-            // After a switch, frames the previous model made while they waited in the queue are dropped like late
-            // ones, so the new model's frames show as soon as the first is ready (except with --no-drop).
-            if (!_options.NoDrop && frame.Sr.ModelIndex != _pipeline.Models.Selected && !_transport.Paused)
+            // After a switch, frames the previous model made while they waited in the queue are upscaled again with
+            // the new one (see SwitchModel), so the frame due next is the new model's.
+            if (frame.Sr.ModelIndex != _pipeline.Models.Selected && !_transport.Paused)
             {
-                frame.Return();
-                _pipeline.CountDropped();
-                continue;
+                _pipeline.Redo.Send(frame);
+                SendStaleFramesBack(output);
+                return true;
             }
 
             _pending = frame;
@@ -346,7 +361,10 @@ public sealed class RenderLoop
         if (_pipeline.HasReference)
         {
             _scores.Add(frame.Sr.Scores);
-            _osd.AddScores(frame.Sr.Scores);
+            if (frame.Sr.Scores.IsKnown)
+            {
+                _osd.AddScores(frame.Sr.Scores);
+            }
         }
 
         long now = Stopwatch.GetTimestamp();
@@ -379,8 +397,9 @@ public sealed class RenderLoop
     }
 
     /// <summary>
-    /// Selects the next model. Playing, its frames follow as soon as the first is upscaled (the queued ones of the
-    /// previous model are dropped); paused, the frame on screen is decoded and upscaled again with it.
+    /// Selects the next model. Playing, the frames the previous model made that wait to be shown go back to the
+    /// inference stage to be upscaled again with the new one ahead of new frames, so the next frame shown is the new
+    /// model's and none is skipped; paused, the frame on screen is decoded and upscaled again with it.
     /// </summary>
     private void SwitchModel()
     {
@@ -391,10 +410,20 @@ public sealed class RenderLoop
             DropPending();
             _transport.StartAt(_transport.ShownIndex);
         }
-        else if (!_options.NoDrop && _pending is { } stale && stale.Sr.ModelIndex != next)
+        else if (_pipeline.Live is null && _pending is { } stale && stale.Sr.ModelIndex != next)
         {
-            DropPending();
-            _pipeline.CountDropped();
+            _pending = null;
+            _pipeline.Redo.Send(stale);
+            SendStaleFramesBack(_pipeline.Output);
+        }
+    }
+
+    /// <summary>Sends the queued frames of a model no longer selected back to be upscaled again, in order, up to the first of the selected one.</summary>
+    private void SendStaleFramesBack(System.Threading.Channels.ChannelReader<UpscaledFrame> output)
+    {
+        while (output.TryPeek(out UpscaledFrame next) && next.Sr.ModelIndex != _pipeline.Models.Selected && output.TryRead(out next))
+        {
+            _pipeline.Redo.Send(next);
         }
     }
 
