@@ -62,6 +62,22 @@ public sealed partial class PlayLiveTests
         Assert.Matches(LiveLine(), run.Output);
     }
 
+    [Fact]
+    public void Play_HlsOverHttp_ShowsItsFrames()
+    {
+        using var temp = new TempFolder();
+        using var server = new HlsTestServer(160, 120);
+        string model = TinyModelFile.Write(temp.Path, scale: 2);
+        string timings = temp.File("timings.csv");
+
+        var run = PlayerProcess.Run("play", server.Url, "--model", model, "--ep", "cpu", "--headless", "--exit-after-frames", "20",
+            "--timings", timings, "--screenshot", temp.File("shown.png"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(20, Timings(timings).Count);
+        Assert.Matches(LiveLine(), run.Output);
+    }
+
     /// <summary>
     /// A 30 fps stream into realtime ×4 at 320×240 → 1280×960, which runs slower than that on two cores: the frames SR
     /// cannot take are skipped, so each frame shown is one of the newest and latency stays flat. A queue would make it

@@ -132,3 +132,88 @@ internal sealed class UdpTestSender : IDisposable
         _process.Dispose();
     }
 }
+
+/// <summary>
+/// A live HLS stream on loopback: ffmpeg writes a rolling playlist of one-second segments into a temporary folder at
+/// the real rate, and Python's HTTP server serves the folder at <see cref="Url"/>.
+/// </summary>
+internal sealed class HlsTestServer : IDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly TempFolder _folder = new();
+    private readonly Process _writer;
+    private readonly Process _server;
+
+    public HlsTestServer(int width = 160, int height = 120, int rate = 25)
+    {
+        Port = LoopbackPort.FreeTcp();
+        _writer = Start("ffmpeg", _folder.Path,
+            "-v", "error", "-re", "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate={rate}",
+            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", $"{rate}",
+            "-f", "hls", "-hls_time", "1", "-hls_list_size", "5", "-hls_flags", "delete_segments", "live.m3u8");
+        _server = Start("python3", _folder.Path, "-m", "http.server", "--bind", "127.0.0.1", $"{Port}");
+
+        // Ready once the playlist lists a segment and the server answers for it.
+        var watch = Stopwatch.StartNew();
+        using var client = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (true)
+        {
+            try
+            {
+                if (client.GetStringAsync(Url).GetAwaiter().GetResult().Contains(".ts", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is System.Net.Http.HttpRequestException or TaskCanceledException)
+            {
+                // Not serving yet.
+            }
+
+            if (watch.Elapsed > ReadyTimeout)
+            {
+                Dispose();
+                throw new InvalidOperationException("the HLS test stream did not start");
+            }
+
+            Thread.Sleep(200);
+        }
+    }
+
+    public int Port { get; }
+
+    public string Url => $"http://127.0.0.1:{Port}/live.m3u8";
+
+    public void Dispose()
+    {
+        foreach (var process in new[] { _writer, _server })
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+
+            process.Dispose();
+        }
+
+        _folder.Dispose();
+    }
+
+    private static Process Start(string program, string folder, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
