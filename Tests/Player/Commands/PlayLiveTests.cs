@@ -49,33 +49,15 @@ public sealed partial class PlayLiveTests
     [Fact]
     public void Play_UdpSender_ShowsItsFrames()
     {
-        using var temp = new TempFolder();
         using var sender = new UdpTestSender(160, 90);
-        string model = TinyModelFile.Write(temp.Path, scale: 2);
-        string timings = temp.File("timings.csv");
-
-        var run = PlayerProcess.Run("play", sender.Url, "--model", model, "--ep", "cpu", "--headless", "--exit-after-frames", "20",
-            "--timings", timings, "--screenshot", temp.File("shown.png"));
-
-        Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal(20, Timings(timings).Count);
-        Assert.Matches(LiveLine(), run.Output);
+        PlayShowsFrames(sender.Url);
     }
 
     [Fact]
     public void Play_HlsOverHttp_ShowsItsFrames()
     {
-        using var temp = new TempFolder();
         using var server = new HlsTestServer(160, 120);
-        string model = TinyModelFile.Write(temp.Path, scale: 2);
-        string timings = temp.File("timings.csv");
-
-        var run = PlayerProcess.Run("play", server.Url, "--model", model, "--ep", "cpu", "--headless", "--exit-after-frames", "20",
-            "--timings", timings, "--screenshot", temp.File("shown.png"));
-
-        Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal(20, Timings(timings).Count);
-        Assert.Matches(LiveLine(), run.Output);
+        PlayShowsFrames(server.Url);
     }
 
     /// <summary>
@@ -159,6 +141,21 @@ public sealed partial class PlayLiveTests
         Assert.Equal(BadInput, run.ExitCode);
         Assert.Equal($"error: {url}: no stream within 2 s (is the sender running?)", run.Error.Trim());
         Assert.False(File.Exists(temp.File("out.mp4")));
+    }
+
+    /// <summary>Plays 20 frames of <paramref name="url"/> headless: each is shown and reported as live.</summary>
+    private static void PlayShowsFrames(string url)
+    {
+        using var temp = new TempFolder();
+        string model = TinyModelFile.Write(temp.Path, scale: 2);
+        string timings = temp.File("timings.csv");
+
+        var run = PlayerProcess.Run("play", url, "--model", model, "--ep", "cpu", "--headless", "--exit-after-frames", "20",
+            "--timings", timings, "--screenshot", temp.File("shown.png"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(20, Timings(timings).Count);
+        Assert.Matches(LiveLine(), run.Output);
     }
 
     private static List<FrameRecord> Timings(string path) =>

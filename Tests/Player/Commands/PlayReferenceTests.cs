@@ -51,32 +51,20 @@ public sealed class PlayReferenceTests
         Assert.Equal(byModel[Path.GetFileName(model)].GetProperty("ssim").GetDouble(), Column("ssim_sr"), 0.000051);
     }
 
-    [Fact]
-    public void Play_ReferenceOfAnotherSize_RefusedInOneLine()
+    [Theory]
+    [InlineData(100, 96, 6, "is 100x96; a reference must be the SR size, 128x96 (64x48 x2)")]
+    [InlineData(128, 96, 9, "has 9 frames and the video 6: a reference must have one frame per frame")]
+    public void Play_ReferenceThatCannotMatch_RefusedInOneLine(int width, int height, int frames, string reason)
     {
         using var temp = new TempFolder();
         string lr = TestClips.Make(temp.File("lr.mkv"), 64, 48, frames: 6);
-        string hr = TestClips.Make(temp.File("hr.mkv"), 100, 96, frames: 6);
+        string hr = TestClips.Make(temp.File("hr.mkv"), width, height, frames: frames);
         string model = TinyModelFile.Write(temp.Path, scale: 2);
 
         var run = PlayerProcess.Run("play", lr, "--reference", hr, "--model", model, "--ep", "cpu", "--headless");
 
         Assert.Equal(BadInput, run.ExitCode);
-        Assert.Equal($"error: {hr}: is 100x96; a reference must be the SR size, 128x96 (64x48 x2)", run.Error.Trim());
-    }
-
-    [Fact]
-    public void Play_ReferenceWithOtherFrameCount_RefusedInOneLine()
-    {
-        using var temp = new TempFolder();
-        string lr = TestClips.Make(temp.File("lr.mkv"), 64, 48, frames: 6);
-        string hr = TestClips.Make(temp.File("hr.mkv"), 128, 96, frames: 9);
-        string model = TinyModelFile.Write(temp.Path, scale: 2);
-
-        var run = PlayerProcess.Run("play", lr, "--reference", hr, "--model", model, "--ep", "cpu", "--headless");
-
-        Assert.Equal(BadInput, run.ExitCode);
-        Assert.Equal($"error: {hr}: has 9 frames and the video 6: a reference must have one frame per frame", run.Error.Trim());
+        Assert.Equal($"error: {hr}: {reason}", run.Error.Trim());
     }
 
     private static Image Frame(string path, int index)

@@ -51,18 +51,8 @@ internal sealed class RtspTestServer : IDisposable
     /// <summary>Starts serving (again) and returns once it listens.</summary>
     public void Start()
     {
-        var start = new ProcessStartInfo(DeployFolder.Path("live", "test-rtsp-server"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in (string[])["--port", $"{Port}", "--size", $"{_width}x{_height}", "--rate", $"{_rate}"])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(start)!;
+        _process = LoopbackProcess.Start(DeployFolder.Path("live", "test-rtsp-server"), null, drain: false,
+            "--port", $"{Port}", "--size", $"{_width}x{_height}", "--rate", $"{_rate}");
         Task<string?> ready = _process.StandardOutput.ReadLineAsync();
         if (!ready.Wait(ReadyTimeout) || ready.Result is not { } line || !line.StartsWith("ready ", StringComparison.Ordinal))
         {
@@ -77,13 +67,7 @@ internal sealed class RtspTestServer : IDisposable
     {
         if (_process is { } process)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
-            process.Dispose();
+            LoopbackProcess.Stop(process);
             _process = null;
         }
     }
@@ -99,38 +83,16 @@ internal sealed class UdpTestSender : IDisposable
     public UdpTestSender(int width = 160, int height = 90, int rate = 25)
     {
         Port = LoopbackPort.FreeUdp();
-        var start = new ProcessStartInfo("ffmpeg")
-        {
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in (string[])[
+        _process = LoopbackProcess.Start("ffmpeg", null, drain: true,
             "-v", "error", "-re", "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate={rate}",
-            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", $"{rate}", "-f", "mpegts", Url])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(start)!;
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
+            "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", $"{rate}", "-f", "mpegts", Url);
     }
 
     public int Port { get; }
 
     public string Url => $"udp://127.0.0.1:{Port}";
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => LoopbackProcess.Stop(_process);
 }
 
 /// <summary>
@@ -148,11 +110,11 @@ internal sealed class HlsTestServer : IDisposable
     public HlsTestServer(int width = 160, int height = 120, int rate = 25)
     {
         Port = LoopbackPort.FreeTcp();
-        _writer = Start("ffmpeg", _folder.Path,
+        _writer = LoopbackProcess.Start("ffmpeg", _folder.Path, drain: true,
             "-v", "error", "-re", "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate={rate}",
             "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", $"{rate}",
             "-f", "hls", "-hls_time", "1", "-hls_list_size", "5", "-hls_flags", "delete_segments", "live.m3u8");
-        _server = Start("python3", _folder.Path, "-m", "http.server", "--bind", "127.0.0.1", $"{Port}");
+        _server = LoopbackProcess.Start("python3", _folder.Path, drain: true, "-m", "http.server", "--bind", "127.0.0.1", $"{Port}");
 
         // Ready once the playlist lists a segment and the server answers for it.
         var watch = Stopwatch.StartNew();
@@ -187,33 +149,53 @@ internal sealed class HlsTestServer : IDisposable
 
     public void Dispose()
     {
-        foreach (var process in new[] { _writer, _server })
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
-            process.Dispose();
-        }
-
+        LoopbackProcess.Stop(_writer);
+        LoopbackProcess.Stop(_server);
         _folder.Dispose();
     }
+}
 
-    private static Process Start(string program, string folder, params string[] args)
+/// <summary>Starts the senders and servers of the live tests with their output redirected.</summary>
+internal static class LoopbackProcess
+{
+    /// <param name="program">The program.</param>
+    /// <param name="folder">Its working folder; null = this process's.</param>
+    /// <param name="drain">Read and discard its output (a program whose output nobody reads stalls once the pipe fills).</param>
+    /// <param name="args">Its arguments.</param>
+    public static Process Start(string program, string? folder, bool drain, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (folder is not null)
+        {
+            start.WorkingDirectory = folder;
+        }
+
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        if (drain)
+        {
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
         return process;
+    }
+
+    /// <summary>Kills <paramref name="process"/> (and its children), waits for it and releases it.</summary>
+    public static void Stop(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process.Dispose();
     }
 }
