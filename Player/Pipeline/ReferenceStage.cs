@@ -19,6 +19,7 @@ public sealed class ReferenceStage
     private readonly FramePool _referencePool;
     private readonly BicubicUpscaler _bicubic;
     private readonly VideoFrame _bicubicFrame;
+    private readonly LumaScorer _scorer;
     private readonly Channel<UpscaledFrame> _output = StageChannel.Create<UpscaledFrame>();
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
@@ -40,6 +41,7 @@ public sealed class ReferenceStage
         _referencePool = referencePool;
         _bicubic = new BicubicUpscaler(scale);
         _bicubicFrame = new VideoFrame(referencePool.Width, referencePool.Height);
+        _scorer = new LumaScorer(referencePool.Width, referencePool.Height, shave: scale);
         _cancellation = cancellation;
         Meter = meter;
         _thread = new StageThread("reference", Loop);
@@ -76,7 +78,10 @@ public sealed class ReferenceStage
                 while (_nextReferenceIndex++ < pair.Sr.Index);
 
                 _bicubic.Upscale(pair.Lr, _bicubicFrame);
-                pair.Sr.Scores = ReferenceScores.Measure(reference, _bicubicFrame, pair.Sr, _bicubic.Scale);
+                _scorer.SetReference(reference.Pixels);
+                var (psnrBicubic, ssimBicubic) = _scorer.Score(_bicubicFrame.Pixels);
+                var (psnrSr, ssimSr) = _scorer.Score(pair.Sr.Pixels);
+                pair.Sr.Scores = new ReferenceScores(psnrBicubic, psnrSr, ssimBicubic, ssimSr);
                 Meter.End(begin);
                 if (!StageChannel.Write(_output.Writer, pair with { Reference = reference }, _cancellation))
                 {

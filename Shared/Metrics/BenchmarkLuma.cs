@@ -22,11 +22,12 @@ public static class BenchmarkLuma
         for (int i = 0; i < y.Length; i++)
         {
             double rr = r[i] * toByte, gg = g[i] * toByte, bb = b[i] * toByte;
-            y[i] = asGrey
-                ? YCbCr.Grey(rr, gg, bb)
-                : 16 + (65.481 * rr + 128.553 * gg + 24.966 * bb) / 255;
+            y[i] = asGrey ? YCbCr.Grey(rr, gg, bb) : OfBytes(rr, gg, bb);
         }
 
         return y;
     }
+
+    /// <summary>Benchmark Y (BT.601, [16, 235]) of one RGB sample in [0, 255].</summary>
+    public static double OfBytes(double r, double g, double b) => 16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255;
 }

@@ -1,11 +1,8 @@
-using RealtimeSR.Shared.Imaging;
-using RealtimeSR.Shared.Video;
-
 namespace RealtimeSR.Shared.Metrics;
 
 /// <summary>
 /// How close one upscaled frame and its bicubic upscale are to the original high-resolution frame, scored exactly as
-/// <c>eval</c> scores (both quantised to 8 bits, Y channel, <c>scale</c> pixels of border shaved).
+/// <c>eval</c> scores (both quantised to 8 bits, Y channel, <c>scale</c> pixels of border shaved; <see cref="LumaScorer"/>).
 /// </summary>
 /// <param name="PsnrBicubic">Y-PSNR of the bicubic upscale, dB.</param>
 /// <param name="PsnrSr">Y-PSNR of the SR frame, dB.</param>
@@ -17,14 +14,4 @@ public readonly record struct ReferenceScores(double PsnrBicubic, double PsnrSr,
     public static readonly ReferenceScores None = new(double.NaN, double.NaN, double.NaN, double.NaN);
 
     public bool IsKnown => !double.IsNaN(PsnrSr);
-
-    /// <summary>Scores <paramref name="sr"/> and <paramref name="bicubic"/> against <paramref name="reference"/> (all the same size).</summary>
-    public static ReferenceScores Measure(VideoFrame reference, VideoFrame bicubic, VideoFrame sr, int scale)
-    {
-        Image hr = ByteImage(reference), up = ByteImage(bicubic), model = ByteImage(sr);
-        return new ReferenceScores(Psnr.OnLuma(hr, up, scale), Psnr.OnLuma(hr, model, scale), Ssim.OnLuma(hr, up, scale), Ssim.OnLuma(hr, model, scale));
-    }
-
-    private static Image ByteImage(VideoFrame frame) =>
-        new Image(frame.Width, frame.Height, PixelRange.Unit, frame.Pixels).ToRange(PixelRange.Byte);
 }

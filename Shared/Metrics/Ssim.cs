@@ -31,27 +31,19 @@ public static class Ssim
     /// <summary>SSIM of two row-major planes of values in [0, 255].</summary>
     public static double OfPlanes(double[] x, double[] y, int width, int height)
     {
-        double[] kx = Window(Math.Min(WindowSize, width));
-        double[] ky = Window(Math.Min(WindowSize, height));
+        var statistics = new SsimStatistics(width, height);
+        statistics.SetReference(x);
+        return statistics.Score(y);
+    }
 
-        var xy = new double[x.Length];
-        var xx = new double[x.Length];
-        var yy = new double[x.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            xy[i] = x[i] * y[i];
-            xx[i] = x[i] * x[i];
-            yy[i] = y[i] * y[i];
-        }
-
-        double[] muX = FilterValid(x, width, height, kx, ky, out int outWidth, out int outHeight);
-        double[] muY = FilterValid(y, width, height, kx, ky, out _, out _);
-        double[] eXX = FilterValid(xx, width, height, kx, ky, out _, out _);
-        double[] eYY = FilterValid(yy, width, height, kx, ky, out _, out _);
-        double[] eXY = FilterValid(xy, width, height, kx, ky, out _, out _);
-
+    /// <summary>
+    /// The mean of the SSIM map from the window means and second moments of the two planes (<paramref name="count"/>
+    /// 'valid' positions).
+    /// </summary>
+    internal static double MeanOfMap(
+        ReadOnlySpan<double> muX, ReadOnlySpan<double> eXX, ReadOnlySpan<double> muY, ReadOnlySpan<double> eYY, ReadOnlySpan<double> eXY, int count)
+    {
         double sum = 0;
-        int count = outWidth * outHeight;
         for (int i = 0; i < count; i++)
         {
             double mx = muX[i], my = muY[i];
@@ -65,7 +57,7 @@ public static class Ssim
     }
 
     /// <summary>The central <paramref name="size"/> taps of the 11-tap Gaussian, normalised to sum 1.</summary>
-    private static double[] Window(int size)
+    internal static double[] Window(int size)
     {
         var taps = new double[size];
         double centre = (size - 1) / 2.0;
@@ -83,45 +75,5 @@ public static class Ssim
         }
 
         return taps;
-    }
-
-    /// <summary>Separable correlation keeping only positions where the whole window fits.</summary>
-    private static double[] FilterValid(
-        double[] plane, int width, int height, double[] kx, double[] ky, out int outWidth, out int outHeight)
-    {
-        outWidth = width - kx.Length + 1;
-        outHeight = height - ky.Length + 1;
-        var horizontal = new double[outWidth * height];
-        for (int y = 0; y < height; y++)
-        {
-            int row = y * width;
-            for (int x = 0; x < outWidth; x++)
-            {
-                double acc = 0;
-                for (int k = 0; k < kx.Length; k++)
-                {
-                    acc += kx[k] * plane[row + x + k];
-                }
-
-                horizontal[y * outWidth + x] = acc;
-            }
-        }
-
-        var result = new double[outWidth * outHeight];
-        for (int y = 0; y < outHeight; y++)
-        {
-            for (int x = 0; x < outWidth; x++)
-            {
-                double acc = 0;
-                for (int k = 0; k < ky.Length; k++)
-                {
-                    acc += ky[k] * horizontal[(y + k) * outWidth + x];
-                }
-
-                result[y * outWidth + x] = acc;
-            }
-        }
-
-        return result;
     }
 }
