@@ -124,4 +124,49 @@ public sealed class OsdPanelTests
         Assert.Equal(Rgba.Red, canvas.Get(canvas.Width - 5, canvas.Height - 10));
         Assert.Equal(Rgba.Panel, canvas.Get(0, 0));
     }
+
+    [Fact]
+    public void Render_LiveStatus_ReconnectingIsTheYellowLineAndLiveIsNot()
+    {
+        int Yellow(string status)
+        {
+            var panel = new OsdPanel();
+            panel.Render(new OsdStats(25, 25, 25, [new StageTiming("decode", 2, 3)], 0, "espcn", 4, "CPU", 160, 120, false, 40, 18, status), new FrameTimeGraph());
+            return CountOf(panel.Canvas, Rgba.Yellow);
+        }
+
+        int reconnecting = Yellow("reconnecting");
+        // The whole second line, "160x120 -> 640x480   RECONNECTING", is yellow: more pixels than the word alone.
+        Assert.True(reconnecting > 150, $"{reconnecting} yellow pixels");
+        Assert.True(reconnecting > Yellow("connecting"), "RECONNECTING is longer than CONNECTING");
+        Assert.Equal(0, Yellow("live"));
+    }
+
+    [Fact]
+    public void Render_ReferenceScores_AddTwoGreenLines()
+    {
+        int Green(Shared.Metrics.ReferenceScores? scores)
+        {
+            var panel = new OsdPanel();
+            panel.Render(new OsdStats(25, 25, 25, [new StageTiming("decode", 2, 3)], 0, "espcn", 4, "CPU", 160, 120, false, Scores: scores, MeanScores: scores), new FrameTimeGraph());
+            return CountOf(panel.Canvas, Rgba.Green);
+        }
+
+        var scores = new Shared.Metrics.ReferenceScores(26.71, 28.05, 0.8123, 0.8456);
+        Assert.True(Green(scores) > Green(null) + 300, $"{Green(scores)} green pixels with scores, {Green(null)} without");
+    }
+
+    private static int CountOf(OverlayCanvas canvas, Rgba color)
+    {
+        int count = 0;
+        for (int y = 0; y < canvas.Height; y++)
+        {
+            for (int x = 0; x < canvas.Width; x++)
+            {
+                count += canvas.Get(x, y) == color ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
 }
