@@ -42,6 +42,18 @@ public sealed class ModelRedo
     /// <summary>Inference thread: <paramref name="frame"/> is upscaled again.</summary>
     public void Done(UpscaledFrame frame) => _done.Enqueue(frame);
 
+    /// <summary>
+    /// Render thread, once the inference stage has ended (the end of the file): the frames still waiting come back as
+    /// they are, so the render loop does not wait for an upscale that will not happen.
+    /// </summary>
+    public void GiveBackWaiting()
+    {
+        while (_waiting.TryDequeue(out UpscaledFrame frame))
+        {
+            _done.Enqueue(frame);
+        }
+    }
+
     /// <summary>Returns every frame still in either direction to its pools (the stages are stopped: a seek or the end).</summary>
     public void Clear()
     {

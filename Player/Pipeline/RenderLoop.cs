@@ -229,6 +229,11 @@ public sealed class RenderLoop
         if (_pipeline.Redo.Outstanding > 0)
         {
             // After a model switch: the frames sent back come first, in order; later stale ones queue behind them.
+            if (_pipeline.InferenceFinished)
+            {
+                _pipeline.Redo.GiveBackWaiting();
+            }
+
             if (_pipeline.Redo.TryTakeBack(out UpscaledFrame again))
             {
                 _pending = again;

@@ -25,15 +25,17 @@ public sealed partial class PlayLiveTests
         _output = output;
     }
 
-    [Fact]
-    public void Play_RtspStream_ShowsItsFramesAndReportsArrivalToDisplayLatency()
+    [Theory]
+    [InlineData("tcp")]
+    [InlineData("udp")]
+    public void Play_RtspStream_ShowsItsFramesAndReportsArrivalToDisplayLatency(string transport)
     {
         using var temp = new TempFolder();
         using var server = new RtspTestServer(160, 120);
         string model = TinyModelFile.Write(temp.Path, scale: 2);
         string timings = temp.File("timings.csv"), png = temp.File("shown.png");
 
-        var run = PlayerProcess.Run("play", server.Url, "--model", model, "--ep", "cpu", "--headless", "--mode", "sr",
+        var run = PlayerProcess.Run("play", server.Url, "--model", model, "--ep", "cpu", "--headless", "--mode", "sr", "--rtsp-transport", transport,
             "--exit-after-frames", "30", "--timings", timings, "--screenshot", png);
 
         Assert.True(run.ExitCode == 0, run.Error);
