@@ -199,11 +199,14 @@ internal static class PlayCommand
             Log($"timings: {Path.GetFullPath(timings)} and {Path.GetFullPath(PlaybackReport.StagesPath(timings))}");
         }
 
-        if (loop.Scores.Count > 0)
+        if (Shared.Metrics.ReferenceScores.MeanOf(loop.Scores) is { } mean)
         {
+            int measured = loop.Scores.Count(s => s.IsMeasurable);
+            string leftOut = measured < loop.Scores.Count
+                ? $" ({loop.Scores.Count - measured} left out: upscaled again after a model switch, or identical to the reference)"
+                : "";
             Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"against the reference, mean of {loop.Scores.Count} frames shown: Y-PSNR bicubic {loop.Scores.Average(s => s.PsnrBicubic):F2} dB, " +
-                $"SR {loop.Scores.Average(s => s.PsnrSr):F2} dB; SSIM bicubic {loop.Scores.Average(s => s.SsimBicubic):F4}, SR {loop.Scores.Average(s => s.SsimSr):F4}"));
+                $"against the reference, mean of {measured} frames shown: Y-PSNR bicubic {mean.PsnrBicubic:F2} dB, SR {mean.PsnrSr:F2} dB; SSIM bicubic {mean.SsimBicubic:F4}, SR {mean.SsimSr:F4}{leftOut}"));
         }
 
         if (live is not null)

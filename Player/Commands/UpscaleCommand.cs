@@ -170,21 +170,34 @@ internal static class UpscaleCommand
         }
 
         CheckOutput(url, output, job.Overwrite);
+        if (Path.GetDirectoryName(output) is { } outputFolder && !Directory.Exists(outputFolder))
+        {
+            throw new VideoWriteException(output, "the folder does not exist");
+        }
+
         using var interrupt = new CtrlC();
         var options = LiveOptions.From(result);
+        // The stream and the model are checked before recording, not after minutes of it.
+        VideoInfo stream = VideoProbe.ProbeLive(url, options);
+        using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), stream);
         string folder = Directory.CreateTempSubdirectory("rtsr-live-").FullName;
         try
         {
-            string recording = LiveRecorder.Record(url, options, duration, folder, line => Console.Error.WriteLine(line), interrupt.Token);
+            string recording = LiveRecorder.Record(url, stream, options, duration, folder, line => Console.Error.WriteLine(line), interrupt.Token);
             interrupt.Token.ThrowIfCancellationRequested();
-            VideoInfo source = VideoProbe.Probe(recording);
-            using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), source);
-            (job with { Duration = null }).Run(recording, output, upscaler, interrupt.Token, source);
+            (job with { Duration = null }).Run(recording, output, upscaler, interrupt.Token);
             return ExitCodes.Success;
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"warning: could not remove the recording's temporary folder {folder} ({e.Message})");
+            }
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class InferenceStage
                     continue;
                 }
 
-                sr = _srPool.Rent(_cancellation);
+                sr = RentSr();
                 int model = _models.Selected;
                 long begin = Meter.Begin(lr.Timeline, TimelineMark.InferStart);
                 _models.Models[model].Upscale(lr, sr);
@@ -109,6 +109,47 @@ public sealed class InferenceStage
     }
 
     /// <summary>
+    /// An SR frame from the pool. With frames sent back after a model switch, they are upscaled while waiting: they may
+    /// hold every SR frame, and only they free one (the render loop waits for them before anything else).
+    /// </summary>
+    private VideoFrame RentSr()
+    {
+        if (_redo is null)
+        {
+            return _srPool.Rent(_cancellation);
+        }
+
+        VideoFrame? sr;
+        while ((sr = _srPool.TryRent(TimeSpan.FromMilliseconds(1))) is null)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            UpscaleAgain();
+        }
+
+        return sr;
+    }
+
+    /// <summary>Upscales the frames sent back after a model switch with the model selected now, and hands them back.</summary>
+    private void UpscaleAgain()
+    {
+        while (_redo!.TryTake(out UpscaledFrame again))
+        {
+            try
+            {
+                int model = _models.Selected;
+                _models.Models[model].Upscale(again.Lr, again.Sr);
+                again.Sr.ModelIndex = model;
+                again.Sr.Scores = Shared.Metrics.ReferenceScores.None; // they were for the previous model's picture
+            }
+            finally
+            {
+                // Back even when the model failed (the failure ends the stage): the render loop must not wait for it.
+                _redo.Done(again);
+            }
+        }
+    }
+
+    /// <summary>
     /// The next LR frame (false at the end of the input), upscaling the frames sent back for a model switch
     /// (<see cref="ModelRedo"/>) first, also while it waits for input.
     /// </summary>
@@ -121,14 +162,7 @@ public sealed class InferenceStage
 
         for (int idle = 0; ; idle++)
         {
-            while (_redo.TryTake(out UpscaledFrame again))
-            {
-                int model = _models.Selected;
-                _models.Models[model].Upscale(again.Lr, again.Sr);
-                again.Sr.ModelIndex = model;
-                again.Sr.Scores = Shared.Metrics.ReferenceScores.None; // scored for the previous model's picture
-                _redo.Done(again);
-            }
+            UpscaleAgain();
 
             if (_input.TryRead(out frame!))
             {

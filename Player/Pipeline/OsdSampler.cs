@@ -45,10 +45,15 @@ internal sealed class OsdSampler
         _executionProvider = executionProvider.ToUpperInvariant();
     }
 
-    /// <summary>A frame scored against the reference went on screen.</summary>
+    /// <summary>A frame scored against the reference went on screen (the running mean leaves out unscored and identical frames).</summary>
     public void AddScores(ReferenceScores scores)
     {
         _lastScores = scores;
+        if (!scores.IsMeasurable)
+        {
+            return;
+        }
+
         _scoreSums = (_scoreSums.PsnrBicubic + scores.PsnrBicubic, _scoreSums.PsnrSr + scores.PsnrSr, _scoreSums.SsimBicubic + scores.SsimBicubic, _scoreSums.SsimSr + scores.SsimSr);
         _scored++;
     }

@@ -366,10 +366,7 @@ public sealed class RenderLoop
         if (_pipeline.HasReference)
         {
             _scores.Add(frame.Sr.Scores);
-            if (frame.Sr.Scores.IsKnown)
-            {
-                _osd.AddScores(frame.Sr.Scores);
-            }
+            _osd.AddScores(frame.Sr.Scores);
         }
 
         long now = Stopwatch.GetTimestamp();
@@ -415,7 +412,7 @@ public sealed class RenderLoop
             DropPending();
             _transport.StartAt(_transport.ShownIndex);
         }
-        else if (_pipeline.Live is null && _pending is { } stale && stale.Sr.ModelIndex != next)
+        else if (_pipeline.Live is null && _pipeline.Redo.Outstanding == 0 && _pending is { } stale && stale.Sr.ModelIndex != next)
         {
             _pending = null;
             _pipeline.Redo.Send(stale);

@@ -14,4 +14,17 @@ public readonly record struct ReferenceScores(double PsnrBicubic, double PsnrSr,
     public static readonly ReferenceScores None = new(double.NaN, double.NaN, double.NaN, double.NaN);
 
     public bool IsKnown => !double.IsNaN(PsnrSr);
+
+    /// <summary>
+    /// Whether it can go into a mean: scored, and neither picture identical to the reference (whose PSNR is infinite).
+    /// </summary>
+    public bool IsMeasurable => double.IsFinite(PsnrSr) && double.IsFinite(PsnrBicubic);
+
+    /// <summary>The mean of the measurable ones among <paramref name="scores"/> (<see cref="IsMeasurable"/>); null when there are none.</summary>
+    public static ReferenceScores? MeanOf(IEnumerable<ReferenceScores> scores)
+    {
+        var measurable = scores.Where(s => s.IsMeasurable).ToList();
+        return measurable.Count == 0 ? null : new ReferenceScores(
+            measurable.Average(s => s.PsnrBicubic), measurable.Average(s => s.PsnrSr), measurable.Average(s => s.SsimBicubic), measurable.Average(s => s.SsimSr));
+    }
 }

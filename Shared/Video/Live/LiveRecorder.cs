@@ -16,20 +16,25 @@ public static class LiveRecorder
     /// Records <paramref name="duration"/> of <paramref name="url"/> into <paramref name="folder"/> and returns the
     /// recording's path.
     /// </summary>
-    /// <param name="url">The live source (it must answer now: the first connection is checked as <c>play</c> does).</param>
+    /// <param name="url">The live source.</param>
+    /// <param name="first">Its description (<see cref="VideoProbe.ProbeLive"/>: it answered).</param>
     /// <param name="options">Transport and timeouts.</param>
     /// <param name="duration">Media time to record.</param>
     /// <param name="folder">An empty working folder (the caller deletes it).</param>
     /// <param name="log">Progress and reconnection lines.</param>
     /// <param name="cancellation">Ctrl-C: stops the recording where it is.</param>
-    /// <exception cref="VideoFileException">The stream does not answer, or nothing could be recorded.</exception>
-    public static string Record(string url, LiveSourceOptions options, TimeSpan duration, string folder, Action<string> log, CancellationToken cancellation)
+    /// <exception cref="VideoFileException">Nothing could be recorded: the stream gave nothing for <see cref="LiveSourceOptions.GiveUpAfter"/>.</exception>
+    /// <exception cref="OperationCanceledException">Ctrl-C before anything was recorded.</exception>
+    public static string Record(string url, VideoInfo first, LiveSourceOptions options, TimeSpan duration, string folder, Action<string> log, CancellationToken cancellation)
     {
-        VideoInfo first = VideoProbe.ProbeLive(url, options);
         var parts = new List<string>();
         double recorded = 0;
         TimeSpan delay = options.FirstReconnectDelay;
-        while (recorded < duration.TotalSeconds - 0.05 && !cancellation.IsCancellationRequested)
+        // A part cut by -t can measure up to a frame short of it; that is not a drop.
+        double slack = Math.Max(0.05, first.FramesPerSecond > 0 ? 1.5 / first.FramesPerSecond : 0.1);
+        var sinceProgress = System.Diagnostics.Stopwatch.StartNew();
+        string reason = "";
+        while (recorded < duration.TotalSeconds - slack && !cancellation.IsCancellationRequested)
         {
             string part = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"part-{parts.Count:D4}.mkv"));
             double remaining = duration.TotalSeconds - recorded;
@@ -37,7 +42,16 @@ public static class LiveRecorder
             using (var ffmpeg = FfmpegProcess.Start(Arguments(url, options, first, remaining, part)))
             using (cancellation.Register(ffmpeg.Kill))
             {
-                ffmpeg.WaitForExit(TimeSpan.FromSeconds(remaining) + options.ConnectTimeout + options.StallTimeout + TimeSpan.FromMinutes(1));
+                try
+                {
+                    int exit = ffmpeg.WaitForExit(TimeSpan.FromSeconds(remaining) + options.ConnectTimeout + options.StallTimeout + TimeSpan.FromMinutes(1));
+                    reason = ffmpeg.Reason($"ffmpeg exit code {exit}");
+                }
+                catch (TimeoutException)
+                {
+                    // A source without a read timeout (a capture device) that stopped delivering; ffmpeg is killed.
+                    reason = "ffmpeg stopped receiving";
+                }
             }
 
             double length = PartLength(part);
@@ -46,9 +60,20 @@ public static class LiveRecorder
                 parts.Add(part);
                 recorded += length;
                 delay = options.FirstReconnectDelay;
+                sinceProgress.Restart();
+            }
+            else if (sinceProgress.Elapsed > options.GiveUpAfter)
+            {
+                if (parts.Count == 0)
+                {
+                    throw new VideoFileException(url, $"nothing recorded in {options.GiveUpAfter.TotalSeconds:0} s of trying ({reason})");
+                }
+
+                log(string.Create(CultureInfo.InvariantCulture, $"{url}: nothing for {options.GiveUpAfter.TotalSeconds:0} s ({reason}); keeping the {recorded:F1} s recorded"));
+                break;
             }
 
-            if (recorded < duration.TotalSeconds - 0.05 && !cancellation.IsCancellationRequested)
+            if (recorded < duration.TotalSeconds - slack && !cancellation.IsCancellationRequested)
             {
                 log(string.Create(CultureInfo.InvariantCulture, $"{url}: the stream dropped after {recorded:F1} s; reconnecting in {delay.TotalSeconds:0.##} s"));
                 cancellation.WaitHandle.WaitOne(delay);
@@ -58,7 +83,8 @@ public static class LiveRecorder
 
         if (parts.Count == 0)
         {
-            throw new VideoFileException(url, "nothing was recorded");
+            cancellation.ThrowIfCancellationRequested();
+            throw new VideoFileException(url, $"nothing was recorded ({reason})");
         }
 
         log(string.Create(CultureInfo.InvariantCulture, $"recorded {recorded:F1} s of {url} in {parts.Count} part{(parts.Count == 1 ? "" : "s")}"));

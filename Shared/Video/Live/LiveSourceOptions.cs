@@ -16,4 +16,7 @@ public sealed record LiveSourceOptions
     public TimeSpan FirstReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Recording (<see cref="LiveRecorder"/>): a stream that gives nothing for this long, reconnections included, ends it.</summary>
+    public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -24,6 +24,7 @@ public sealed class LiveVideoReader : IFrameReader, IDisposable
 
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HlsStallLimit = TimeSpan.FromSeconds(20);
 
     private readonly object _gate = new();
     private readonly Action<string> _log;
@@ -79,6 +80,12 @@ public sealed class LiveVideoReader : IFrameReader, IDisposable
     public int Height { get; }
 
     public LiveStatus Status => _status;
+
+    /// <summary>
+    /// How long a delivering connection may go without a frame: the stall timeout, or for HLS at least 20 s (it
+    /// delivers a segment at a time, commonly 2 to 10 s of frames at once).
+    /// </summary>
+    private TimeSpan StallLimit => Url.Contains(".m3u8", StringComparison.OrdinalIgnoreCase) && Options.StallTimeout < HlsStallLimit ? HlsStallLimit : Options.StallTimeout;
 
     /// <summary>Frames received from the stream, in all connections.</summary>
     public long Received => Interlocked.Read(ref _received);
@@ -221,11 +228,20 @@ public sealed class LiveVideoReader : IFrameReader, IDisposable
             }
 
             ffmpeg.Kill();
+            try
+            {
+                ffmpeg.WaitForExit(StopTimeout); // also lets its stderr be read to the end, for the reason
+            }
+            catch (TimeoutException)
+            {
+                // Killed; the reason may lack ffmpeg's last words.
+            }
+
             string reason;
             lock (_gate)
             {
                 _ffmpeg = null;
-                reason = _stalled ? $"no frame for {(_delivering ? Options.StallTimeout : Options.ConnectTimeout).TotalSeconds:0.#} s" : ffmpeg.Reason("the stream ended");
+                reason = _stalled ? $"no frame for {(_delivering ? StallLimit : Options.ConnectTimeout).TotalSeconds:0.#} s" : ffmpeg.Reason("the stream ended");
             }
 
             ffmpeg.Dispose();
@@ -261,7 +277,7 @@ public sealed class LiveVideoReader : IFrameReader, IDisposable
     {
         lock (_gate)
         {
-            TimeSpan limit = _delivering ? Options.StallTimeout : Options.ConnectTimeout;
+            TimeSpan limit = _delivering ? StallLimit : Options.ConnectTimeout;
             if (_ffmpeg is { } ffmpeg && Stopwatch.GetElapsedTime(Volatile.Read(ref _lastProgress)) > limit)
             {
                 _stalled = true;
