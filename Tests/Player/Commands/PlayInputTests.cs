@@ -262,6 +262,52 @@ public sealed class PlayInputTests
         Assert.True(differences.Average() < 0.5 && differences.Count(d => d > 2) < differences.Length / 100, "the SR side shows bicubic");
     }
 
+    [Fact]
+    public void Play_WithReferenceThreeQuickModelSwitches_KeepsPlayingOnTheLastModel()
+    {
+        using var temp = new TempFolder();
+        string clip = TestClips.Make(temp.File("clip.mkv"), 64, 48, frames: 300);
+        string reference = TestClips.Make(temp.File("hr.mkv"), 128, 96, frames: 300);
+        string model = TinyModelFile.Write(temp.Path, scale: 2);
+        InputScript? script = null;
+
+        var hooks = new PlayHooks(Observe: target =>
+        {
+            var inject = new SdlInputInjector((SdlWindow)((WindowRenderTarget)target).Window);
+            var run = script = new InputScript(inject, StepIterations, Deadline);
+            long presentedAtKey = 0;
+            return snapshot =>
+            {
+                if (run.Over(snapshot))
+                {
+                    return;
+                }
+
+                switch (run.Step)
+                {
+                    case 0 when snapshot.Presented >= 5:
+                        // Two switches in a row while the reference stage keeps frames queued ahead of the display.
+                        inject.KeyDown(PlayerKey.N);
+                        inject.KeyDown(PlayerKey.N);
+                        inject.KeyDown(PlayerKey.N);
+                        presentedAtKey = snapshot.Presented;
+                        run.Next(snapshot, $"n n n at frame {snapshot.ShownIndex}");
+                        break;
+                    case 1 when snapshot.Presented >= presentedAtKey + 20:
+                        run.Check(snapshot.ShownModel == "bicubic", $"frame {snapshot.ShownIndex} from {snapshot.ShownModel} after three switches");
+                        run.Quit(snapshot, $"still playing: frame {snapshot.ShownIndex}");
+                        break;
+                }
+            };
+        });
+
+        var parse = PlayCommand.Create().Parse([clip, "--model", model, "--reference", reference, "--ep", "cpu"]);
+        int exit = PlayCommand.Run(parse, hooks);
+
+        AssertScriptRan(script);
+        Assert.Equal(0, exit);
+    }
+
     private void AssertScriptRan(InputScript? script)
     {
         Assert.NotNull(script);
