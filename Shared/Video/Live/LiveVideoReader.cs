@@ -141,7 +141,8 @@ public sealed class LiveVideoReader : IFrameReader, IDisposable
         frame.Timeline.Mark(TimelineMark.ConvertEnd);
         frame.Index = _handedOut++;
         frame.TimeBase = TimeBase;
-        frame.Pts = (arrival - _origin) * 1_000_000 / Stopwatch.Frequency;
+        // Through double: ticks × 10^6 overflows a long after 2.5 h at Linux's nanosecond ticks.
+        frame.Pts = (long)((arrival - _origin) * (1_000_000.0 / Stopwatch.Frequency));
         return true;
     }
 
