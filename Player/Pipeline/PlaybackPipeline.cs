@@ -103,8 +103,8 @@ public sealed class PlaybackPipeline : IDisposable
         LrHeight = live.Height;
         _lrPool = new FramePool(LrWidth, LrHeight, PoolCapacity);
         _srPool = new FramePool(LrWidth * models.Scale, LrHeight * models.Scale, PoolCapacity);
-        DecodeMeter = new StageMeter("decode", LiveExpectedFrames);
-        InferenceMeter = new StageMeter("infer", LiveExpectedFrames);
+        DecodeMeter = new StageMeter("decode", LiveExpectedFrames, keepRecent: true);
+        InferenceMeter = new StageMeter("infer", LiveExpectedFrames, keepRecent: true);
         _dropPolicy = ShouldDropLive;
         WarmUp();
     }
@@ -114,7 +114,10 @@ public sealed class PlaybackPipeline : IDisposable
     /// <summary>The live stream being played (its connection status and counts); null for a file.</summary>
     public LiveVideoReader? Live => _live;
 
-    /// <summary>Frames to reserve per-frame records for: the file's, or (live) half an hour at 25 fps; beyond that the records grow.</summary>
+    /// <summary>
+    /// Frames to reserve per-frame records for: the file's, or (live) half an hour at 25 fps, beyond which a live run
+    /// keeps the most recent ones (see <see cref="StageMeter"/>'s keepRecent).
+    /// </summary>
     public int ExpectedFrames => _live is null ? _timestamps.Length : LiveExpectedFrames;
 
     public PlaybackClock Clock { get; } = new();

@@ -52,8 +52,9 @@ public sealed class RenderLoop
         _options = options;
         _state = new ViewState(options.Mode, OsdVisible: options.OsdVisible);
         _transport = new PlaybackTransport(pipeline, options.NoDrop);
-        Recorder = new TimelineRecorder(pipeline.ExpectedFrames + 64);
-        RenderMeter = new StageMeter("render", pipeline.ExpectedFrames + 64);
+        // Live runs may last days: their per-frame records keep the most recent frames only.
+        Recorder = new TimelineRecorder(pipeline.ExpectedFrames + 64, keepRecent: pipeline.Live is not null);
+        RenderMeter = new StageMeter("render", pipeline.ExpectedFrames + 64, keepRecent: pipeline.Live is not null);
         _scores = new List<ReferenceScores>(pipeline.HasReference ? pipeline.ExpectedFrames + 64 : 0);
         var model = pipeline.Models.Current;
         _osd = new OsdSampler(pipeline, RenderMeter, model.Name, model.ExecutionProvider);

@@ -29,16 +29,20 @@ public sealed class StageMeter
     private long _allocatedAtWarmUp = -1;
     private long _allocatedNow;
     private double _lastMilliseconds;
+    private readonly bool _keepRecent;
 
     /// <param name="name">Short stage name for reports ("decode", "infer", "render").</param>
     /// <param name="expectedFrames">Frames to reserve per-frame storage for.</param>
     /// <param name="warmUpFrames">Frames after which allocations count as steady state (first runs size buffers).</param>
-    public StageMeter(string name, int expectedFrames = 1024, int warmUpFrames = 30)
+    /// <param name="keepRecent">Keep per-frame times for at most <paramref name="expectedFrames"/> frames, the older half
+    /// dropped when full (a live stream that runs for days); false = keep all.</param>
+    public StageMeter(string name, int expectedFrames = 1024, int warmUpFrames = 30, bool keepRecent = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(warmUpFrames, 1);
         Name = name;
         _warmUpFrames = warmUpFrames;
         _frameMilliseconds = new List<double>(Math.Max(expectedFrames, 16));
+        _keepRecent = keepRecent;
     }
 
     public string Name { get; }
@@ -116,6 +120,11 @@ public sealed class StageMeter
         _busyMilliseconds += ms;
         _lastMilliseconds = ms;
         _recent[(int)(_frames % RecentFrames)] = ms;
+        if (_keepRecent && _frameMilliseconds.Count == _frameMilliseconds.Capacity)
+        {
+            _frameMilliseconds.RemoveRange(0, _frameMilliseconds.Count / 2); // in place: the capacity stays
+        }
+
         _frameMilliseconds.Add(ms);
         Volatile.Write(ref _lastEndTicks, now);
         long done = _frames + 1;

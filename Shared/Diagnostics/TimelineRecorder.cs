@@ -10,12 +10,16 @@ namespace RealtimeSR.Shared.Diagnostics;
 public sealed class TimelineRecorder
 {
     private readonly List<FrameRecord> _records;
+    private readonly bool _keepRecent;
     private long _firstStart;
 
     /// <param name="expectedFrames">Capacity to reserve (frames the run will see).</param>
-    public TimelineRecorder(int expectedFrames = 1024)
+    /// <param name="keepRecent">Keep at most <paramref name="expectedFrames"/> records, the older half dropped when
+    /// full (a live stream that runs for days; the run's totals then come from elsewhere); false = keep all.</param>
+    public TimelineRecorder(int expectedFrames = 1024, bool keepRecent = false)
     {
-        _records = new List<FrameRecord>(Math.Max(expectedFrames, 1));
+        _records = new List<FrameRecord>(Math.Max(expectedFrames, 2));
+        _keepRecent = keepRecent;
     }
 
     public IReadOnlyList<FrameRecord> Records => _records;
@@ -27,6 +31,11 @@ public sealed class TimelineRecorder
         if (start != 0 && (_firstStart == 0 || start < _firstStart))
         {
             _firstStart = start;
+        }
+
+        if (_keepRecent && _records.Count == _records.Capacity)
+        {
+            _records.RemoveRange(0, _records.Count / 2); // in place: the capacity stays
         }
 
         _records.Add(FrameRecord.From(index, ptsSeconds, timeline));
