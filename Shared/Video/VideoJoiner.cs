@@ -69,8 +69,7 @@ public static class VideoJoiner
         var text = new StringBuilder("ffconcat version 1.0\n");
         for (int i = 0; i < parts.Count; i++)
         {
-            // Quoted as ffmpeg's tokens are: inside single quotes, a quote is written '\''.
-            text.Append("file '").Append(Path.GetFullPath(parts[i].Path).Replace("'", @"'\''", StringComparison.Ordinal)).Append("'\n");
+            text.Append(FileLine(parts[i].Path)).Append('\n');
             if (i + 1 < parts.Count)
             {
                 long length = Microseconds(parts[i + 1].FirstPts, timeBase) - Microseconds(parts[i].FirstPts, timeBase);
@@ -80,6 +79,9 @@ public static class VideoJoiner
 
         return text.ToString();
     }
+
+    /// <summary>A concat list's line naming <paramref name="path"/>, quoted as ffmpeg's tokens are (inside single quotes, a quote is written '\'').</summary>
+    internal static string FileLine(string path) => "file '" + Path.GetFullPath(path).Replace("'", @"'\''", StringComparison.Ordinal) + "'";
 
     private static FFMpegArgumentProcessor Command(
         string list, long firstMicroseconds, VideoInfo source, (double Start, double? Duration)? window, string temporary, string path)

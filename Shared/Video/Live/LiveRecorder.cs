@@ -1,4 +1,5 @@
 using System.Globalization;
+using FFMpegCore;
 
 namespace RealtimeSR.Shared.Video.Live;
 
@@ -39,7 +40,7 @@ public static class LiveRecorder
             string part = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"part-{parts.Count:D4}.mkv"));
             double remaining = duration.TotalSeconds - recorded;
             log(string.Create(CultureInfo.InvariantCulture, $"recording {url}: {recorded:F1} of {duration.TotalSeconds:F1} s done"));
-            using (var ffmpeg = FfmpegProcess.Start(Arguments(url, options, first, remaining, part)))
+            using (var ffmpeg = FfmpegRun.Start(Command(url, options, first, remaining, part), FfmpegBinaries.Configured))
             using (cancellation.Register(ffmpeg.Kill))
             {
                 try
@@ -91,19 +92,19 @@ public static class LiveRecorder
         return parts.Count == 1 ? parts[0] : Join(parts, Path.Combine(folder, "recording.mkv"));
     }
 
-    private static List<string> Arguments(string url, LiveSourceOptions options, VideoInfo info, double seconds, string part)
+    /// <summary>One part's recording: the picture losslessly, the first sound track as AAC, each from its own first frame.</summary>
+    private static FFMpegArgumentProcessor Command(string url, LiveSourceOptions options, VideoInfo info, double seconds, string part)
     {
-        var args = new List<string> { "-v", "error", "-nostdin" };
-        args.AddRange(LiveSource.InputArguments(url, options));
-        args.AddRange([
-            "-map", string.Create(CultureInfo.InvariantCulture, $"0:{info.StreamIndex}"), "-map", "0:a:0?",
-            // A live stream's first frame rarely has timestamp 0 (RTSP starts where the sender's clock is), and -t
-            // counts from 0: each part starts its own clock at its first frame.
-            "-vf", "setpts=PTS-STARTPTS", "-af", "asetpts=PTS-STARTPTS",
-            "-t", seconds.ToString("R", CultureInfo.InvariantCulture),
-            "-c:v", "libx264", "-preset", "ultrafast", "-qp", "0", "-c:a", "aac", "-f", "matroska", part,
-        ]);
-        return args;
+        // Custom arguments: FFMpegCore has no builders for the live input options, an optional map or -qp.
+        string input = string.Join(' ', ["-v", "error", "-nostdin", .. LiveSource.InputOptions(url, options)]);
+        string output = string.Create(CultureInfo.InvariantCulture,
+            $"-map 0:{info.StreamIndex} -map 0:a:0? -t {seconds:R} -c:v libx264 -preset ultrafast -qp 0 -c:a aac -f matroska");
+        return FFMpegArguments.FromFileInput(url, verifyExists: false, i => i.WithCustomArgument(input))
+            .OutputToFile(part, overwrite: true, o => o
+                // A live stream's first frame rarely has timestamp 0 (RTSP starts where the sender's clock is), and -t
+                // counts from 0: each part starts its own clock at its first frame.
+                .WithCustomArgument("-vf setpts=PTS-STARTPTS -af asetpts=PTS-STARTPTS")
+                .WithCustomArgument(output));
     }
 
     /// <summary>Seconds of video in a finished part; 0 when it holds none (the connection failed at once).</summary>
@@ -135,9 +136,12 @@ public static class LiveRecorder
 
     private static string Join(IReadOnlyList<string> parts, string joined)
     {
-        string list = Path.Combine(Path.GetDirectoryName(joined)!, "parts.txt");
-        File.WriteAllLines(list, parts.Select(p => $"file '{p.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
-        using var ffmpeg = FfmpegProcess.Start(["-v", "error", "-nostdin", "-f", "concat", "-safe", "0", "-i", list, "-map", "0", "-c", "copy", "-f", "matroska", joined]);
+        string list = Path.Combine(Path.GetDirectoryName(joined)!, "parts.ffconcat");
+        File.WriteAllLines(list, ["ffconcat version 1.0", .. parts.Select(VideoJoiner.FileLine)]);
+        // Custom arguments: FFMpegCore has no builders for the concat demuxer's options.
+        var command = FFMpegArguments.FromFileInput(list, verifyExists: false, i => i.WithCustomArgument("-v error -nostdin -f concat -safe 0"))
+            .OutputToFile(joined, overwrite: true, o => o.WithCustomArgument("-map 0 -c copy -f matroska"));
+        using var ffmpeg = FfmpegRun.Start(command, FfmpegBinaries.Configured);
         int exit = ffmpeg.WaitForExit(JoinTimeout);
         return exit == 0 ? joined : throw new VideoFileException(joined, $"joining the recorded parts failed ({ffmpeg.Reason($"ffmpeg exit code {exit}")})");
     }

@@ -17,12 +17,17 @@ public static class LiveSource
     public static bool IsCaptureDevice(string input) => input.StartsWith("/dev/video", StringComparison.Ordinal);
 
     /// <summary>
-    /// The ffmpeg/ffprobe options before and including <c>-i</c> that open <paramref name="url"/>: no input buffering
+    /// The ffmpeg/ffprobe options before and including <c>-i</c> that open <paramref name="url"/> (see <see cref="InputOptions"/>).
+    /// </summary>
+    public static IReadOnlyList<string> InputArguments(string url, LiveSourceOptions options) => [.. InputOptions(url, options), "-i", url];
+
+    /// <summary>
+    /// The ffmpeg/ffprobe input options that open <paramref name="url"/>, without the <c>-i</c>: no input buffering
     /// (frames go out as soon as they are decoded), one second of stream analysis, RTSP over the chosen transport with a socket timeout, a read
     /// timeout for the other network protocols (a silent server then ends the run instead of hanging it), and the
     /// v4l2 demuxer for a device.
     /// </summary>
-    public static IReadOnlyList<string> InputArguments(string url, LiveSourceOptions options)
+    public static IReadOnlyList<string> InputOptions(string url, LiveSourceOptions options)
     {
         string microseconds = ((long)options.StallTimeout.TotalMicroseconds).ToString(CultureInfo.InvariantCulture);
         // ffmpeg's default 5 s of stream analysis would hold every (re)connection's first picture back by as much;
@@ -45,7 +50,6 @@ public static class LiveSource
             args.AddRange(["-rw_timeout", microseconds]);
         }
 
-        args.AddRange(["-i", url]);
         return args;
     }
 }

@@ -128,7 +128,7 @@ public sealed class LiveVideoReaderTests
     [InlineData("https://host/live.ts", true)]
     [InlineData("/dev/video0", true)]
     [InlineData("clip.mp4", false)]
-    [InlineData("/home/user/rtsp.mp4", false)]
+    [InlineData("recordings/rtsp-camera.mp4", false)]
     public void IsLive_UrlsAndDevicesAreLiveFilesAreNot(string input, bool live) => Assert.Equal(live, LiveSource.IsLive(input));
 
     [Fact]
