@@ -179,16 +179,7 @@ public sealed class InferenceStage
                 return false;
             }
 
-            // As StageChannel's wait: a short spin, then 1 ms sleeps (no allocation per wait).
-            _cancellation.ThrowIfCancellationRequested();
-            if (idle < 50)
-            {
-                Thread.SpinWait(20);
-            }
-            else
-            {
-                Thread.Sleep(1);
-            }
+            StageChannel.Idle(idle, _cancellation);
         }
     }
 }

@@ -23,9 +23,7 @@ internal sealed class OsdSampler
     private long _decoded;
     private long _inferred;
     private long _shown;
-    private readonly double[] _latencies = new double[StageMeter.RecentFrames];
-    private readonly double[] _latencyScratch = new double[StageMeter.RecentFrames];
-    private int _latencyCount;
+    private readonly RecentMedian _latency = new(StageMeter.RecentFrames);
     private ReferenceScores? _lastScores;
     private (double PsnrBicubic, double PsnrSr, double SsimBicubic, double SsimSr) _scoreSums;
     private long _scored;
@@ -63,21 +61,10 @@ internal sealed class OsdSampler
         : new ReferenceScores(_scoreSums.PsnrBicubic / _scored, _scoreSums.PsnrSr / _scored, _scoreSums.SsimBicubic / _scored, _scoreSums.SsimSr / _scored);
 
     /// <summary>A live frame went on screen <paramref name="milliseconds"/> after it arrived.</summary>
-    public void AddLatency(double milliseconds) => _latencies[_latencyCount++ % _latencies.Length] = milliseconds;
+    public void AddLatency(double milliseconds) => _latency.Add(milliseconds);
 
     /// <summary>Median of the recent latencies, NaN before the first.</summary>
-    public double RecentLatencyMilliseconds()
-    {
-        int n = Math.Min(_latencyCount, _latencies.Length);
-        if (n == 0)
-        {
-            return double.NaN;
-        }
-
-        Array.Copy(_latencies, _latencyScratch, n);
-        Array.Sort(_latencyScratch, 0, n);
-        return n % 2 == 1 ? _latencyScratch[n / 2] : (_latencyScratch[(n / 2) - 1] + _latencyScratch[n / 2]) / 2;
-    }
+    public double RecentLatencyMilliseconds() => _latency.Median();
 
     /// <summary>New figures when a refresh is due, else null.</summary>
     /// <param name="presented">Frames shown so far.</param>

@@ -60,19 +60,28 @@ public static class StageChannel
     /// </summary>
     private static bool Wait(ValueTask<bool> pending, CancellationToken cancellation)
     {
-        for (int spins = 0; !pending.IsCompleted; spins++)
+        for (int waits = 0; !pending.IsCompleted; waits++)
         {
-            cancellation.ThrowIfCancellationRequested();
-            if (spins < SpinsBeforeSleeping)
-            {
-                Thread.SpinWait(20);
-            }
-            else
-            {
-                Thread.Sleep(1);
-            }
+            Idle(waits, cancellation);
         }
 
         return pending.GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// One step of a stage's wait, the <paramref name="waits"/>-th in a row: a short spin, then 1 ms sleeps. Throws when
+    /// <paramref name="cancellation"/> fired.
+    /// </summary>
+    public static void Idle(int waits, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        if (waits < SpinsBeforeSleeping)
+        {
+            Thread.SpinWait(20);
+        }
+        else
+        {
+            Thread.Sleep(1);
+        }
     }
 }

@@ -16,8 +16,7 @@ public sealed class StageMeter
     /// <summary>Frames of recent history the OSD's median is taken over.</summary>
     public const int RecentFrames = 64;
 
-    private readonly double[] _recent = new double[RecentFrames];
-    private readonly double[] _sortScratch = new double[RecentFrames];
+    private readonly RecentMedian _recent = new(RecentFrames);
     private readonly List<double> _frameMilliseconds;
     private readonly int _warmUpFrames;
     private long _frames;
@@ -119,7 +118,7 @@ public sealed class StageMeter
         _cpuMilliseconds += ThreadCpuClock.CurrentThreadMilliseconds() - _cpuAtBegin;
         _busyMilliseconds += ms;
         _lastMilliseconds = ms;
-        _recent[(int)(_frames % RecentFrames)] = ms;
+        _recent.Add(ms);
         if (_keepRecent && _frameMilliseconds.Count == _frameMilliseconds.Capacity)
         {
             _frameMilliseconds.RemoveRange(0, _frameMilliseconds.Count / 2); // in place: the capacity stays
@@ -159,20 +158,6 @@ public sealed class StageMeter
     }
 
     /// <summary>Median busy time of the last <see cref="RecentFrames"/> frames, ms (0 before any).</summary>
-    public double RecentMedianMilliseconds()
-    {
-        int count = (int)Math.Min(Frames, RecentFrames);
-        if (count == 0)
-        {
-            return 0;
-        }
-
-        // The drop policy (inference thread) and the OSD (render thread) both ask.
-        lock (_sortScratch)
-        {
-            Array.Copy(_recent, _sortScratch, count);
-            Array.Sort(_sortScratch, 0, count);
-            return _sortScratch[(count - 1) / 2];
-        }
-    }
+    /// <remarks>The drop policy (inference thread) and the OSD (render thread) both ask.</remarks>
+    public double RecentMedianMilliseconds() => _recent.Count == 0 ? 0 : _recent.Median();
 }
