@@ -22,14 +22,18 @@ internal sealed class FrontStages : IDisposable
     private readonly FramePool _lrPool;
     private readonly FramePool _srPool;
 
-    public FrontStages(VideoReader reader, IUpscaler upscaler, CancellationToken cancellation)
+    /// <param name="reader">The source; not owned.</param>
+    /// <param name="upscaler">The model; not owned.</param>
+    /// <param name="cancellation">Ctrl-C.</param>
+    /// <param name="denoiser">Filters the LR frames in time before the model (<c>--temporal-denoise</c>); null = none.</param>
+    public FrontStages(VideoReader reader, IUpscaler upscaler, CancellationToken cancellation, TemporalDenoiser? denoiser = null)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _lrPool = new FramePool(reader.Width, reader.Height, PoolCapacity);
         _srPool = new FramePool(reader.Width * upscaler.Scale, reader.Height * upscaler.Scale, PoolCapacity);
         WarmUp(upscaler, reader.Width, reader.Height);
         Decode = new DecodeStage(reader, _lrPool, _stop.Token, new StageMeter("decode", reader.FrameCount + 64));
-        Inference = new InferenceStage(Decode.Output, ModelSelection.Of(upscaler), _srPool, _stop.Token, meter: new StageMeter("infer", reader.FrameCount + 64));
+        Inference = new InferenceStage(Decode.Output, ModelSelection.Of(upscaler), _srPool, _stop.Token, meter: new StageMeter("infer", reader.FrameCount + 64), denoiser: denoiser);
     }
 
     public DecodeStage Decode { get; }

@@ -23,8 +23,52 @@ internal static class ModelOptions
         DefaultValueFactory = _ => 4,
     };
 
-    /// <summary>The scale option, then every <see cref="InferenceOptions"/> option.</summary>
-    public static IEnumerable<Option> All => [ScaleOption, .. InferenceOptions.All];
+    /// <summary>The strength <c>--temporal-denoise auto</c> uses for a heavily compressed video (8-bit levels; media/README.md).</summary>
+    public const double AutoTemporalDenoise = 10;
+
+    public static readonly Option<string> TemporalDenoiseOption = new("--temporal-denoise")
+    {
+        Description = string.Create(CultureInfo.InvariantCulture,
+            $"filter the LR frames in time before the model, against codec and sensor flicker: a strength in 8-bit levels (above 0, at most {TemporalDenoiser.MaxStrength}), 'off', or 'auto' ({AutoTemporalDenoise} for a video under {CompressedBitsPerPixel} bits per pixel, else off)"),
+        DefaultValueFactory = _ => "auto",
+    };
+
+    /// <summary>The scale option, the temporal denoise option, then every <see cref="InferenceOptions"/> option.</summary>
+    public static IEnumerable<Option> All => [ScaleOption, TemporalDenoiseOption, .. InferenceOptions.All];
+
+    /// <summary>
+    /// The strength <c>--temporal-denoise</c> asks for <paramref name="source"/> (null = off): a number as given,
+    /// "auto" <see cref="AutoTemporalDenoise"/> for a video under <see cref="CompressedBitsPerPixel"/> (said in the
+    /// log), else off. A source whose bit rate is not known (a live stream) gets it only when asked.
+    /// </summary>
+    /// <exception cref="UsageException">The value is none of these.</exception>
+    public static double? TemporalDenoiseFor(ParseResult result, VideoInfo? source, Action<string> log)
+    {
+        string value = result.GetValue(TemporalDenoiseOption) ?? "auto";
+        if (string.Equals(value, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (string.Equals(value, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            if (source?.BitsPerPixel < CompressedBitsPerPixel)
+            {
+                log(string.Create(CultureInfo.InvariantCulture,
+                    $"temporal denoise {AutoTemporalDenoise} for this source ({source.BitsPerPixel:0.###} bits per pixel, heavily compressed); --temporal-denoise off turns it off"));
+                return AutoTemporalDenoise;
+            }
+
+            return null;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double strength) && strength > 0 && strength <= TemporalDenoiser.MaxStrength)
+        {
+            return strength;
+        }
+
+        throw new UsageException($"--temporal-denoise {value}: give a strength above 0 and at most {TemporalDenoiser.MaxStrength.ToString(CultureInfo.InvariantCulture)} (8-bit levels), 'off' or 'auto'");
+    }
 
     /// <summary>
     /// Below this many bits per pixel per frame a source is heavily compressed, and the model trained on camera

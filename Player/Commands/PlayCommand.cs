@@ -172,9 +172,13 @@ internal static class PlayCommand
             : new WindowRenderTarget(new SdlWindow($"RealtimeSR — {(live is null ? Path.GetFileName(file) : file)} — {upscaler.Name}", width, height), driver ?? "?");
         using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
         // The pipeline owns the live reader from here (disposing it twice is harmless).
-        using var pipeline = live is not null ? new PlaybackPipeline(live, models.Selection) : new PlaybackPipeline(info, models.Selection, audio, noDrop, reference);
+        TemporalDenoiser? denoiser = ModelOptions.TemporalDenoiseFor(result, info, Log) is { } strength ? new TemporalDenoiser(strength) : null;
+        using var pipeline = live is not null
+            ? new PlaybackPipeline(live, models.Selection) { Denoiser = denoiser }
+            : new PlaybackPipeline(info, models.Selection, audio, noDrop, reference) { Denoiser = denoiser };
         Log($"play {(live is null ? Path.GetFileName(file) : file)}: {info.Width}x{info.Height} → ×{upscaler.Scale} with {upscaler.Name} ({upscaler.ExecutionProvider}), " +
-            $"{target.Description}, {(audio is null ? "no sound" : $"sound via {SdlAudioOutput.Driver}")}{(noDrop ? ", no drops" : "")}");
+            $"{target.Description}, {(audio is null ? "no sound" : $"sound via {SdlAudioOutput.Driver}")}{(noDrop ? ", no drops" : "")}" +
+            (denoiser is null ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", temporal denoise {denoiser.Strength}")));
         var loop = new RenderLoop(target, renderer, pipeline, options)
         {
             Observer = hooks?.Observe?.Invoke(target),

@@ -143,6 +143,8 @@ internal static class UpscaleCommand
         // One video: its bit rate picks the default model (the job reuses the probe). Pictures and folders get realtime ×4.
         VideoInfo? source = !Directory.Exists(input) && !ImageFile.IsImagePath(input) ? VideoProbe.Probe(input) : null;
         using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), source);
+        // A folder's videos get it only when asked, as they get realtime ×4 (a picture has no time to filter in).
+        job = job with { TemporalDenoise = ModelOptions.TemporalDenoiseFor(result, source, line => Console.Error.WriteLine(line)) };
         if (!Directory.Exists(input))
         {
             CheckOutput(input, output, job.Overwrite);
@@ -180,12 +182,13 @@ internal static class UpscaleCommand
         // The stream and the model are checked before recording, not after minutes of it.
         VideoInfo stream = VideoProbe.ProbeLive(url, options);
         using var upscaler = ModelOptions.CreateUpscaler(result.GetValue(ModelOption), result, line => Console.Error.WriteLine(line), stream);
+        double? denoise = ModelOptions.TemporalDenoiseFor(result, stream, line => Console.Error.WriteLine(line));
         string folder = Directory.CreateTempSubdirectory("rtsr-live-").FullName;
         try
         {
             string recording = LiveRecorder.Record(url, stream, options, duration, folder, line => Console.Error.WriteLine(line), interrupt.Token);
             interrupt.Token.ThrowIfCancellationRequested();
-            (job with { Duration = null }).Run(recording, output, upscaler, interrupt.Token);
+            (job with { Duration = null, TemporalDenoise = denoise }).Run(recording, output, upscaler, interrupt.Token);
             return ExitCodes.Success;
         }
         finally
@@ -274,6 +277,7 @@ internal static class UpscaleCommand
         // The join loads the model too: its scale (the model's own, not --scale) is part of the job it must match.
         using var upscaler = ModelOptions.CreateUpscaler(model, result, line => Console.Error.WriteLine(line), info);
         string? modelPath = ModelOptions.ModelPathFor(model, info);
+        job = job with { TemporalDenoise = ModelOptions.TemporalDenoiseFor(result, info, line => Console.Error.WriteLine(line)) };
         var identity = new SegmentJob
         {
             Source = SourceIdentity.Of(input),

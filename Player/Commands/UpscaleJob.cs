@@ -23,6 +23,9 @@ internal sealed record UpscaleJob
 
     public required VideoWriterOptions Writer { get; init; }
 
+    /// <summary>The strength of the temporal denoiser run on a video's LR frames before the model (<c>--temporal-denoise</c>); null = none.</summary>
+    public double? TemporalDenoise { get; init; }
+
     /// <param name="input">A picture or a video.</param>
     /// <param name="output">Where the result goes.</param>
     /// <param name="upscaler">The model.</param>
@@ -116,7 +119,9 @@ internal sealed record UpscaleJob
         var (width, height) = CompareComposer.SizeFor(Compare, srWidth, srHeight);
         using var writer = new VideoWriter(output, width, height, source, reader.ReadTimestamps(), window, Writer);
         var recorder = new TimelineRecorder(reader.FrameCount);
-        using (var front = new FrontStages(reader, upscaler, cancellation))
+        // A segment's filter starts afresh at its first frame, like a seek in the player.
+        var denoiser = TemporalDenoise is { } strength ? new TemporalDenoiser(strength) : null;
+        using (var front = new FrontStages(reader, upscaler, cancellation, denoiser))
         {
             var encode = new EncodeStage(
                 front.Inference.Output, writer, frame => composer is null ? frame.Sr : composer.Compose(frame), recorder, front.Token, progress);
@@ -138,5 +143,6 @@ internal sealed record UpscaleJob
         ["roi"] = Region?.ToString() ?? "(none)",
         ["compare"] = Compare.ToString().ToLowerInvariant(),
         ["scale"] = scale.ToString(CultureInfo.InvariantCulture),
+        ["temporal-denoise"] = TemporalDenoise?.ToString(CultureInfo.InvariantCulture) ?? "off",
     };
 }

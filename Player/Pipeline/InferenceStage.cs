@@ -24,6 +24,7 @@ public sealed class InferenceStage
     private readonly CancellationToken _cancellation;
     private readonly StageThread _thread;
     private readonly ModelRedo? _redo;
+    private readonly TemporalDenoiser? _denoiser;
 
     /// <param name="input">LR frames (the decode stage's output).</param>
     /// <param name="models">The models; the selected one runs on this stage's thread, each frame stamped with its index. Not owned.</param>
@@ -32,11 +33,16 @@ public sealed class InferenceStage
     /// <param name="shouldDrop">Drop policy, asked once per frame before inference; null = never drop.</param>
     /// <param name="meter">Measures each upscale on this stage's thread and marks the frame's timeline; null = a meter of its own.</param>
     /// <param name="redo">Frames sent back after a model switch, upscaled again before any new frame; null = none.</param>
+    /// <param name="denoiser">
+    /// Filters each LR frame in time, in place, before the model (so the bicubic view shows the same input); its cost
+    /// counts as inference. Not shared with another stage. Null = none.
+    /// </param>
     public InferenceStage(
         ChannelReader<VideoFrame> input, ModelSelection models, FramePool srPool, CancellationToken cancellation,
-        Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null, ModelRedo? redo = null)
+        Func<VideoFrame, bool>? shouldDrop = null, StageMeter? meter = null, ModelRedo? redo = null, TemporalDenoiser? denoiser = null)
     {
         _redo = redo;
+        _denoiser = denoiser;
         _input = input;
         _models = models;
         _srPool = srPool;
@@ -82,6 +88,7 @@ public sealed class InferenceStage
                 sr = RentSr();
                 int model = _models.Selected;
                 long begin = Meter.Begin(lr.Timeline, TimelineMark.InferStart);
+                _denoiser?.Apply(lr.Pixels, lr.Width, lr.Height, lr.Index);
                 _models.Models[model].Upscale(lr, sr);
                 Meter.End(begin, lr.Timeline, TimelineMark.InferEnd);
                 sr.CopyMetadataFrom(lr);

@@ -111,6 +111,9 @@ public sealed class PlaybackPipeline : IDisposable
 
     public VideoInfo Info { get; }
 
+    /// <summary>Filters the LR frames in time before the model (<c>--temporal-denoise</c>); started afresh at every (re)start; null = none.</summary>
+    public TemporalDenoiser? Denoiser { get; init; }
+
     /// <summary>The live stream being played (its connection status and counts); null for a file.</summary>
     public LiveVideoReader? Live => _live;
 
@@ -212,7 +215,8 @@ public sealed class PlaybackPipeline : IDisposable
         int first = Array.BinarySearch(_timestamps, _reader.ReadTimestamps()[0]);
         _stop = new CancellationTokenSource();
         _decode = new DecodeStage(_reader, _lrPool, _stop.Token, DecodeMeter, first >= 0 ? first : index);
-        _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter, Redo);
+        Denoiser?.Reset();
+        _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter, Redo, Denoiser);
         if (_referenceInfo is not null)
         {
             // The reference is read from the same frame index (not the same time: the two files' clocks may differ).
@@ -240,7 +244,7 @@ public sealed class PlaybackPipeline : IDisposable
         {
             _stop = new CancellationTokenSource();
             _decode = new DecodeStage(_live!, _lrPool, _stop.Token, DecodeMeter);
-            _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter);
+            _inference = new InferenceStage(_decode.Output, _models, _srPool, _stop.Token, _dropPolicy, InferenceMeter, denoiser: Denoiser);
             _decode.Start();
             _inference.Start();
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Shared.IO;
+using RealtimeSR.Shared.Video;
 using RealtimeSR.Trainer.Evaluation;
 
 namespace RealtimeSR.Trainer.Commands;
@@ -35,6 +36,11 @@ internal static class EvalCommand
         Description = "a folder of LR frames made elsewhere, scored against the --hr folder's frames in file-name order (with flicker)",
     };
 
+    private static readonly Option<double?> TemporalDenoiseOption = new("--temporal-denoise")
+    {
+        Description = "with --video or --lr: also score each LR condition after the player's temporal denoiser of this strength (8-bit levels, e.g. 10), as CONDITION+td",
+    };
+
     private static readonly Option<string[]> SetOption = new("--set")
     {
         Description = "a benchmark set under DATA/sets (Set5, Set14, …); repeatable",
@@ -67,7 +73,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Score bicubic or a model on benchmark sets (Y-PSNR / SSIM, MATLAB-bicubic LR)")
         {
             ModelOption, SetOption, HrOption, DataOption, ScaleOption, JsonOption, SaveImagesOption,
-            VideoOption, CrfOption, FramesOption, LrOption,
+            VideoOption, CrfOption, FramesOption, LrOption, TemporalDenoiseOption,
         };
         InferenceOptions.AddTo(command);
 
@@ -84,6 +90,11 @@ internal static class EvalCommand
         if (videos.Length > 0 || lrFolder is not null)
         {
             return ExecuteClips(result, scale, models, videos, lrFolder);
+        }
+
+        if (result.GetValue(TemporalDenoiseOption) is not null)
+        {
+            throw new UsageException("--temporal-denoise filters clips in time: give it with --video or --lr");
         }
 
         if (models.Length != 1)
@@ -134,6 +145,12 @@ internal static class EvalCommand
             throw new UsageException($"--crf {crf}: libx264's CRF is 0 to 51");
         }
 
+        double? strength = result.GetValue(TemporalDenoiseOption);
+        if (strength is { } s && !(s > 0 && s <= TemporalDenoiser.MaxStrength))
+        {
+            throw new UsageException($"--temporal-denoise {s}: a strength above 0 and at most {TemporalDenoiser.MaxStrength} (8-bit levels)");
+        }
+
         // Models first: a wrong model file fails before minutes go into encoding clips.
         var upscalers = new List<IUpscaler>();
         try
@@ -149,8 +166,9 @@ internal static class EvalCommand
             IEnumerable<CompressedClip> clips = lrFolder is null
                 ? videos.Select(video => CompressedClip.FromVideo(video, scale, frames, crfs))
                 : [CompressedClip.FromFolders(lrFolder, hrFolders[0], scale)];
-            foreach (CompressedClip clip in clips)
+            foreach (CompressedClip made in clips)
             {
+                CompressedClip clip = strength is { } level ? made.WithTemporalDenoise(() => new TemporalDenoiser(level)) : made;
                 List<VideoResult>[] byModel = upscalers.Select(u => VideoEvaluator.Evaluate(u, clip).ToList()).ToArray();
                 for (int condition = 0; condition < clip.Conditions.Count; condition++)
                 {

@@ -112,6 +112,33 @@ internal sealed class CompressedClip
         return new CompressedClip(new DirectoryInfo(lrFolder).Name, hr, [("given", lr)]);
     }
 
+    /// <summary>
+    /// This clip with each condition also given through <paramref name="denoiser"/> (the player's
+    /// <c>--temporal-denoise</c>), frame by frame in order, as "CONDITION+td": the conditions as they were, each
+    /// followed by its filtered LR.
+    /// </summary>
+    public CompressedClip WithTemporalDenoise(Func<TemporalDenoiser> denoiser)
+    {
+        var conditions = new List<(string, IReadOnlyList<Image>)>();
+        foreach (var (condition, lr) in Conditions)
+        {
+            TemporalDenoiser filter = denoiser();
+            var filtered = new Image[lr.Count];
+            for (int t = 0; t < lr.Count; t++)
+            {
+                Image unit = lr[t].ToRange(PixelRange.Unit);
+                var copy = new Image(unit.Width, unit.Height, PixelRange.Unit, (float[])unit.Planes.Clone(), unit.IsSingleChannelSource);
+                filter.Apply(copy.Planes, copy.Width, copy.Height, t);
+                filtered[t] = copy;
+            }
+
+            conditions.Add((condition, lr));
+            conditions.Add((condition + "+td", filtered));
+        }
+
+        return new CompressedClip(Name, Hr, conditions);
+    }
+
     private static void Encode(IReadOnlyList<Image> frames, VideoInfo source, IReadOnlyList<long> timestamps, string file, int crf)
     {
         using var writer = new VideoWriter(file, frames[0].Width, frames[0].Height, source, timestamps,

@@ -19,13 +19,13 @@ internal sealed record VideoEvalReport(int Scale, IReadOnlyList<VideoResult> Res
     {
         var text = new StringBuilder();
         text.AppendLine($"x{Scale}, Y channel, {Scale} px shaved; flicker = mean |ΔSR − ΔHR| of consecutive frames on Y (lower is better)");
-        text.AppendLine($"{"clip",-24} {"LR",-7} {"frames",6} {"model",-26} {"PSNR",7} {"gain",6} {"SSIM",7} {"flicker",8} {"ms/frame",9}");
+        text.AppendLine($"{"clip",-24} {"LR",-8} {"frames",6} {"model",-26} {"PSNR",7} {"gain",6} {"SSIM",7} {"flicker",8} {"ms/frame",9}");
         foreach (var group in Results.GroupBy(r => (r.Clip, r.Condition)))
         {
             double baseline = group.First().Psnr;
             foreach (VideoResult r in group)
             {
-                text.AppendLine($"{r.Clip,-24} {r.Condition,-7} {r.Frames,6} {r.Model,-26} {r.Psnr,7:0.00} {r.Psnr - baseline,6:+0.00;-0.00;0.00} " +
+                text.AppendLine($"{r.Clip,-24} {r.Condition,-8} {r.Frames,6} {r.Model,-26} {r.Psnr,7:0.00} {r.Psnr - baseline,6:+0.00;-0.00;0.00} " +
                                 $"{r.Ssim,7:0.0000} {r.Flicker,8:0.000} {r.MillisecondsPerFrame,9:0.0}");
             }
         }

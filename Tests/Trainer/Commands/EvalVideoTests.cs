@@ -78,6 +78,37 @@ public class EvalVideoTests
         Assert.Equal(ExitCodes.UsageError, unpaired.ExitCode);
     }
 
+    [Fact]
+    public void EvalLrHr_TemporalDenoise_AddsFilteredRowsWithLessFlicker()
+    {
+        using var temp = new TempFolder();
+        string lr = temp.Folder("lr"), hr = temp.Folder("hr");
+        Image high = TestImages.Pattern(64, 48);
+        Image low = MatlabResize.Downscale(high, 2);
+        var random = new Random(3);
+        for (int t = 0; t < 8; t++)
+        {
+            // A still scene whose LR frames carry fresh noise each (a camera's, a codec's): it flickers.
+            var noisy = new Image(low.Width, low.Height, low.Range, low.Planes.Select(v => v + (float)(random.NextDouble() - 0.5) * 12).ToArray());
+            ImageFile.Save(high, Path.Combine(hr, $"f{t}.png"));
+            ImageFile.Save(noisy, Path.Combine(lr, $"f{t}.png"));
+        }
+
+        var run = TrainerProcess.Run("eval", "--lr", lr, "--hr", hr, "-m", "bicubic", "--scale", "2", "--temporal-denoise", "10", "--json", temp.File("r.json"));
+        var onSets = TrainerProcess.Run("eval", "--set", "Set5", "-m", "bicubic", "--scale", "2", "--temporal-denoise", "10");
+        var tooStrong = TrainerProcess.Run("eval", "--lr", lr, "--hr", hr, "-m", "bicubic", "--scale", "2", "--temporal-denoise", "100");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        JsonElement[] results = Results(temp.File("r.json"));
+        Assert.Equal(["given", "given+td"], results.Select(r => r.GetProperty("condition").GetString()));
+        double flicker = results[0].GetProperty("flicker").GetDouble(), filtered = results[1].GetProperty("flicker").GetDouble();
+        Assert.True(filtered < flicker * 0.7, $"flicker {filtered} with the temporal denoiser, {flicker} without");
+        Assert.True(results[1].GetProperty("psnr").GetDouble() > results[0].GetProperty("psnr").GetDouble(), "averaging fresh noise over frames brings the LR closer to the scene");
+        Assert.Equal(ExitCodes.UsageError, onSets.ExitCode);
+        Assert.Contains("--temporal-denoise", Assert.Single(onSets.FailureLines));
+        Assert.Equal(ExitCodes.UsageError, tooStrong.ExitCode);
+    }
+
     private static JsonElement[] Results(string json)
     {
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(json));
