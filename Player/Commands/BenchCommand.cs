@@ -111,7 +111,7 @@ internal static class BenchCommand
         using var reader = new VideoReader(info, new VideoReaderOptions { MaxFrames = frames > 0 ? frames : null });
         var recorder = new TimelineRecorder(reader.FrameCount);
         var threads = new Dictionary<string, StageMeter>();
-        var denoiser = ModelOptions.TemporalDenoiseFor(result, info, line => Console.Error.WriteLine(line)) is { } strength ? new TemporalDenoiser(strength) : null;
+        var denoiser = ModelOptions.CreateDenoiser(result, info, line => Console.Error.WriteLine(line));
         using (var front = new FrontStages(reader, upscaler, cancellation, denoiser))
         {
             threads["decode"] = front.Decode.Meter;

@@ -36,6 +36,10 @@ internal static class ModelOptions
     /// <summary>The scale option, the temporal denoise option, then every <see cref="InferenceOptions"/> option.</summary>
     public static IEnumerable<Option> All => [ScaleOption, TemporalDenoiseOption, .. InferenceOptions.All];
 
+    /// <summary>The denoiser <c>--temporal-denoise</c> asks for (<see cref="TemporalDenoiseFor"/>), null = none; one per stream.</summary>
+    public static TemporalDenoiser? CreateDenoiser(ParseResult result, VideoInfo? source, Action<string> log) =>
+        TemporalDenoiseFor(result, source, log) is { } strength ? new TemporalDenoiser(strength) : null;
+
     /// <summary>
     /// The strength <c>--temporal-denoise</c> asks for <paramref name="source"/> (null = off): a number as given,
     /// "auto" <see cref="AutoTemporalDenoise"/> for a video under <see cref="CompressedBitsPerPixel"/> (said in the

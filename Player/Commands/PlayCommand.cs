@@ -172,7 +172,7 @@ internal static class PlayCommand
             : new WindowRenderTarget(new SdlWindow($"RealtimeSR — {(live is null ? Path.GetFileName(file) : file)} — {upscaler.Name}", width, height), driver ?? "?");
         using var renderer = new ViewRenderer(target.Gl, new ShaderLibrary());
         // The pipeline owns the live reader from here (disposing it twice is harmless).
-        TemporalDenoiser? denoiser = ModelOptions.TemporalDenoiseFor(result, info, Log) is { } strength ? new TemporalDenoiser(strength) : null;
+        TemporalDenoiser? denoiser = ModelOptions.CreateDenoiser(result, info, Log);
         using var pipeline = live is not null
             ? new PlaybackPipeline(live, models.Selection) { Denoiser = denoiser }
             : new PlaybackPipeline(info, models.Selection, audio, noDrop, reference) { Denoiser = denoiser };

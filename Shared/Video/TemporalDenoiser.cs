@@ -16,6 +16,9 @@ public sealed class TemporalDenoiser
     /// <summary>A frame more than this many frames after the previous one (a seek) starts the filter afresh.</summary>
     public const long MaxGap = 30;
 
+    /// <summary>The largest strength accepted: beyond it every moving object leaves a trail.</summary>
+    public const double MaxStrength = 64;
+
     /// <summary>Differences are looked up in steps of 1/16 of an 8-bit level.</summary>
     private const int StepsPerLevel = 16;
 
@@ -46,9 +49,6 @@ public sealed class TemporalDenoiser
             _weights[i] = (float)Math.Pow(1 - ((double)i / (TableLength - 1)), gamma);
         }
     }
-
-    /// <summary>The largest strength accepted: beyond it every moving object leaves a trail.</summary>
-    public const double MaxStrength = 64;
 
     /// <summary>The difference (8-bit levels) at which a pixel keeps a quarter of its past.</summary>
     public double Strength { get; }
