@@ -1,12 +1,10 @@
-using RealtimeSR.Shared.Data;
-
 namespace RealtimeSR.Tests.Deploy;
 
 /// <summary>The checkout's <c>deploy/</c> recipes, and a command that runs the built player as the recipes' <c>rtsr</c>.</summary>
 internal static class DeployFolder
 {
     public static string Path(params string[] parts) =>
-        System.IO.Path.Combine([DataRoot.FindCheckout(AppContext.BaseDirectory) ?? throw new InvalidOperationException("the tests run outside a RealtimeSR checkout"), "deploy", .. parts]);
+        CheckoutFile.Path(["deploy", .. parts]);
 
     /// <summary>Writes an executable script into <paramref name="folder"/> that runs this build's player with its arguments (what <c>rtsr</c> does after building).</summary>
     public static string WritePlayerCommand(string folder)

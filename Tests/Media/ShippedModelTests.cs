@@ -1,4 +1,3 @@
-using RealtimeSR.Shared.Data;
 using RealtimeSR.Shared.Inference;
 using RealtimeSR.Trainer.Evaluation;
 
@@ -59,10 +58,5 @@ public class ShippedModelTests
         Assert.True(modelPsnr >= bicubicPsnr + MinimumGainDb, $"{file}: Set5 x{scale} {modelPsnr:F2} dB vs bicubic {bicubicPsnr:F2} dB");
     }
 
-    private static string ModelsFolder()
-    {
-        string checkout = DataRoot.FindCheckout(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException("the tests run outside a RealtimeSR checkout");
-        return Path.Combine(checkout, "media", "models");
-    }
+    private static string ModelsFolder() => CheckoutFile.Path("media", "models");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using RealtimeSR.Shared.Data;
 using RealtimeSR.Shared.Video;
 
 namespace RealtimeSR.Tests.Video;
@@ -99,9 +98,7 @@ public class VideoReaderContainerTests
     public void Read_RealCctvAviWithPackedBFrames_DecodesAllFramesInOrder()
     {
         // The first 50 packets of a real CCTV clip, stream-copied (media/README.md).
-        string clip = Path.Combine(
-            DataRoot.FindCheckout(AppContext.BaseDirectory) ?? throw new InvalidOperationException("the tests run outside a RealtimeSR checkout"),
-            "media", "clips", "bgslibrary_video02-first50.avi");
+        string clip = CheckoutFile.Path("media", "clips", "bgslibrary_video02-first50.avi");
         using var reader = new VideoReader(clip);
 
         var read = ReadAll(reader);

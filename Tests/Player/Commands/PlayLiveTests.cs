@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RealtimeSR.Shared.Data;
 using RealtimeSR.Shared.Diagnostics;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Shared.Video;
@@ -72,7 +71,7 @@ public sealed partial class PlayLiveTests
     {
         using var temp = new TempFolder();
         using var server = new RtspTestServer(320, 240, rate: 30);
-        string model = Path.Combine(DataRoot.FindCheckout(AppContext.BaseDirectory)!, "media", "models", "realtime-x4.onnx");
+        string model = CheckoutFile.Path("media", "models", "realtime-x4.onnx");
         string timings = temp.File("timings.csv");
 
         var run = PlayerProcess.Run("play", server.Url, "--model", model, "--ep", "cpu", "--headless", "--exit-after-frames", "90",

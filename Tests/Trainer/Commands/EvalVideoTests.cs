@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RealtimeSR.Shared.Commands;
-using RealtimeSR.Shared.Data;
 using RealtimeSR.Shared.Imaging;
 using RealtimeSR.Tests.Imaging;
 using RealtimeSR.Tests.Video;
@@ -15,7 +14,7 @@ public class EvalVideoTests
     {
         using var temp = new TempFolder();
         string clip = TestClips.Make(temp.File("clip.mp4"), width: 128, height: 96, frames: 8, codecArgs: "-c:v libx264 -crf 12 -pix_fmt yuv420p");
-        string model = Path.Combine(Checkout(), "media", "models", "realtime-x4.onnx");
+        string model = CheckoutFile.Path("media", "models", "realtime-x4.onnx");
         string[] args = ["eval", "--video", clip, "--frames", "6", "--crf", "40", "-m", "bicubic", "-m", model, "--scale", "4", "--ep", "cpu"];
 
         var first = TrainerProcess.Run([.. args, "--json", temp.File("a.json")]);
@@ -114,7 +113,4 @@ public class EvalVideoTests
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(json));
         return document.RootElement.GetProperty("results").EnumerateArray().Select(e => e.Clone()).ToArray();
     }
-
-    private static string Checkout() =>
-        DataRoot.FindCheckout(AppContext.BaseDirectory) ?? throw new InvalidOperationException("the tests run outside a RealtimeSR checkout");
 }
