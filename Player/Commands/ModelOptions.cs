@@ -29,7 +29,7 @@ internal static class ModelOptions
     public static readonly Option<string> TemporalDenoiseOption = new("--temporal-denoise")
     {
         Description = string.Create(CultureInfo.InvariantCulture,
-            $"filter the LR frames in time before the model, against codec and sensor flicker: a strength in 8-bit levels (above 0, at most {TemporalDenoiser.MaxStrength}), 'off', or 'auto' ({AutoTemporalDenoise} for a video under {CompressedBitsPerPixel} bits per pixel, else off)"),
+            $"filter the LR frames in time before the model, against codec and sensor flicker: a strength ({TemporalDenoiser.StrengthRange}), 'off', or 'auto' ({AutoTemporalDenoise} for a video under {CompressedBitsPerPixel} bits per pixel, else off)"),
         DefaultValueFactory = _ => "auto",
     };
 
@@ -66,12 +66,12 @@ internal static class ModelOptions
             return null;
         }
 
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double strength) && strength > 0 && strength <= TemporalDenoiser.MaxStrength)
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double strength) && TemporalDenoiser.IsValidStrength(strength))
         {
             return strength;
         }
 
-        throw new UsageException($"--temporal-denoise {value}: give a strength above 0 and at most {TemporalDenoiser.MaxStrength.ToString(CultureInfo.InvariantCulture)} (8-bit levels), 'off' or 'auto'");
+        throw new UsageException($"--temporal-denoise {value}: give a strength {TemporalDenoiser.StrengthRange}, 'off' or 'auto'");
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed class TemporalDenoiser
     /// <summary>The largest strength accepted: beyond it every moving object leaves a trail.</summary>
     public const double MaxStrength = 64;
 
+    /// <summary>What the strengths accepted are, for a command's one-line refusal: "above 0 and at most 64 (8-bit levels)".</summary>
+    public static readonly string StrengthRange = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"above 0 and at most {MaxStrength} (8-bit levels)");
+
     /// <summary>Differences are looked up in steps of 1/16 of an 8-bit level.</summary>
     private const int StepsPerLevel = 16;
 
@@ -35,9 +38,9 @@ public sealed class TemporalDenoiser
     /// </param>
     public TemporalDenoiser(double strength)
     {
-        if (!(strength > 0 && strength <= MaxStrength))
+        if (!IsValidStrength(strength))
         {
-            throw new ArgumentOutOfRangeException(nameof(strength), strength, $"a temporal denoise strength is above 0 and at most {MaxStrength} (8-bit levels)");
+            throw new ArgumentOutOfRangeException(nameof(strength), strength, $"a temporal denoise strength is {StrengthRange}");
         }
 
         Strength = strength;
@@ -49,6 +52,9 @@ public sealed class TemporalDenoiser
             _weights[i] = (float)Math.Pow(1 - ((double)i / (TableLength - 1)), gamma);
         }
     }
+
+    /// <summary>Whether <paramref name="strength"/> is one the constructor takes (<see cref="StrengthRange"/>; NaN is not).</summary>
+    public static bool IsValidStrength(double strength) => strength > 0 && strength <= MaxStrength;
 
     /// <summary>The difference (8-bit levels) at which a pixel keeps a quarter of its past.</summary>
     public double Strength { get; }

@@ -146,9 +146,9 @@ internal static class EvalCommand
         }
 
         double? strength = result.GetValue(TemporalDenoiseOption);
-        if (strength is { } s && !(s > 0 && s <= TemporalDenoiser.MaxStrength))
+        if (strength is { } s && !TemporalDenoiser.IsValidStrength(s))
         {
-            throw new UsageException($"--temporal-denoise {s}: a strength above 0 and at most {TemporalDenoiser.MaxStrength} (8-bit levels)");
+            throw new UsageException($"--temporal-denoise {s}: a strength {TemporalDenoiser.StrengthRange}");
         }
 
         // Models first: a wrong model file fails before minutes go into encoding clips.
